@@ -1,0 +1,163 @@
+/* tenken — cloud configuration checks mapped to the MIC settings guideline.
+ *
+ * The library's public interface. An engine holds compiled rules; a scan feeds inputs
+ * (bytes, not files: the caller owns I/O) through the adapters and the rules, and keeps
+ * findings, "not evaluated" results and input errors. Nothing here touches the network,
+ * the terminal or the file system, and there is no global state: engines and scans may be
+ * used from different threads as long as each object is used by one thread at a time
+ * (an engine may be shared by scans once its rules are loaded). */
+#ifndef TENKEN_H
+#define TENKEN_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define TENKEN_VERSION "0.1.0"
+
+typedef enum {
+    TK_SEV_INFO = 0,
+    TK_SEV_LOW = 1,
+    TK_SEV_MEDIUM = 2,
+    TK_SEV_HIGH = 3,
+    TK_SEV_CRITICAL = 4,
+} tk_severity;
+
+typedef enum { TK_LEVEL_BASIC = 0, TK_LEVEL_RECOMMENDED = 1 } tk_level;
+
+/* A text in both languages. */
+typedef struct tk_i18n {
+    const char *ja, *en;
+} tk_i18n;
+
+typedef struct tk_cis_ref {
+    const char *benchmark, *version, *control;
+} tk_cis_ref;
+
+/* Where a diagnostic points. Columns count characters (code points), from 1. */
+typedef struct tk_diag {
+    char file[512];
+    unsigned line, column;
+    char message[256];
+} tk_diag;
+
+/* One family/resource-type condition of a rule. */
+typedef struct tk_rule_match {
+    const char *family;        /* "terraform" */
+    const char *const *types;  /* resource types; none for scope-level rules */
+    size_t n_types;
+    const char *where_src;     /* optional applicability condition (source text) */
+    const char *assert_src;    /* what a compliant resource satisfies (source text) */
+    struct tk_prog *where, *assert_cond; /* compiled */
+} tk_rule_match;
+
+typedef struct tk_rule {
+    const char *id;       /* stable, e.g. TK-AWS-S3-001 */
+    const char *provider; /* aws, ... */
+    const char *category; /* 図表Ⅲ.3.1-1: "1" "2" "3" "4.1" "4.2" "5" "6.1" "6.2" "6.3" "6.4" "7" */
+    const char *const *guideline; /* measure IDs, e.g. "Ⅲ.3.1.1" */
+    size_t n_guideline;
+    const tk_cis_ref *cis;
+    size_t n_cis;
+    tk_severity severity;
+    tk_level level;
+    bool scope;           /* evaluated once per input (absence checks) */
+    tk_i18n title, rationale, risk, remediation;
+    const char *remediation_example; /* optional Terraform snippet */
+    const tk_rule_match *matches;
+    size_t n_matches;
+    const char *source;   /* file it was loaded from */
+} tk_rule;
+
+typedef struct tk_limits {
+    size_t max_input_bytes; /* default 1 GiB; inputs larger than this are refused */
+    size_t max_depth;       /* nesting of JSON/YAML values, default 256 */
+    size_t max_alias_nodes; /* YAML alias expansion budget, default 100000 nodes */
+    size_t max_json_string; /* json() on attribute strings, default 8 MiB */
+} tk_limits;
+
+void tk_limits_default(tk_limits *l);
+
+/* ---- engine ---- */
+
+typedef struct tk_engine tk_engine;
+
+tk_engine *tk_engine_new(void);
+void tk_engine_free(tk_engine *e);
+/* Loads one rule file's text. On error returns false and fills *diag. */
+bool tk_engine_load_rule(tk_engine *e, const char *path, const char *text, size_t len, tk_diag *diag);
+/* Loads the rules compiled into the library. */
+bool tk_engine_load_builtin(tk_engine *e, tk_diag *diag);
+size_t tk_engine_rule_count(const tk_engine *e);
+const tk_rule *tk_engine_rule(const tk_engine *e, size_t i); /* sorted by ID */
+const tk_rule *tk_engine_find_rule(const tk_engine *e, const char *id);
+const char *tk_engine_rules_version(const tk_engine *e); /* digest of the loaded rule texts */
+
+/* ---- results ---- */
+
+typedef struct tk_resource_ref {
+    const char *family, *type, *address;
+} tk_resource_ref;
+
+typedef struct tk_location {
+    const char *file;
+    unsigned line, column;
+} tk_location;
+
+typedef struct tk_finding {
+    const tk_rule *rule;
+    tk_resource_ref resource;
+    tk_location location;
+    char fingerprint[17]; /* 16 hex digits; stable when lines move or files are reordered */
+    uint32_t input;
+} tk_finding;
+
+typedef struct tk_not_evaluated {
+    const tk_rule *rule;
+    tk_resource_ref resource;
+    tk_location location;
+    const char *reason; /* the unknown value the rule depended on */
+    uint32_t input;
+} tk_not_evaluated;
+
+typedef struct tk_input_info {
+    const char *path;
+    const char *family; /* "terraform"; NULL when the input could not be read */
+    const char *kind;   /* "plan" or "state" */
+    size_t resources;   /* managed resources scanned */
+} tk_input_info;
+
+/* ---- scan ---- */
+
+typedef struct tk_scan tk_scan;
+
+tk_scan *tk_scan_new(const tk_engine *e, const tk_limits *limits);
+void tk_scan_free(tk_scan *s);
+/* Scans one input. The bytes are only read during the call. Returns false when the input
+ * could not be parsed or adapted; the error is kept (tk_scan_errors) and later inputs are
+ * still scanned. */
+bool tk_scan_input(tk_scan *s, const char *path, const void *bytes, size_t len);
+/* Leaves a rule out of this scan (e.g. --skip-rule). */
+bool tk_scan_disable_rule(tk_scan *s, const tk_rule *r);
+size_t tk_scan_active_rule_count(const tk_scan *s);
+/* Records an error found by the caller (e.g. a file that could not be opened). */
+void tk_scan_add_error(tk_scan *s, const char *path, unsigned line, unsigned column, const char *msg);
+/* Sorts results into a stable order; call once after the last input. */
+void tk_scan_finish(tk_scan *s);
+
+const tk_finding *tk_scan_findings(const tk_scan *s, size_t *n);
+const tk_not_evaluated *tk_scan_not_evaluated(const tk_scan *s, size_t *n);
+const tk_diag *tk_scan_errors(const tk_scan *s, size_t *n);
+const tk_input_info *tk_scan_inputs(const tk_scan *s, size_t *n);
+size_t tk_scan_resource_count(const tk_scan *s);
+size_t tk_scan_evaluation_count(const tk_scan *s); /* rule x resource checks performed */
+
+/* Names used in reports. */
+const char *tk_severity_name(tk_severity s);   /* "critical", ... */
+bool tk_severity_parse(const char *s, tk_severity *out);
+const char *tk_level_name(tk_level l);         /* "basic" / "recommended" */
+/* 図表Ⅲ.3.1-1 category titles; NULL for an unknown category. */
+const char *tk_category_title(const char *category, bool ja);
+/* The categories in guideline order, NULL-terminated. */
+const char *const *tk_categories(void);
+
+#endif

@@ -1,0 +1,490 @@
+/* Terraform plan and state JSON (`terraform show -json`) -> resource table.
+ *
+ * Values come from planned_values (or values, for state), overlaid with the after_unknown
+ * mask of the matching resource_changes entry, so attributes known only after apply are
+ * unknown rather than missing. Resources that only appear in resource_changes are taken
+ * from their "after" value, deleted ones are left out, and data sources read earlier come
+ * from prior_state. The configuration section answers "what does this attribute refer
+ * to", following module inputs and outputs. */
+#include "adapt_tfplan.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *const tk_tfplan_skip[] = {
+    "resource_changes/*/change/before",
+    "resource_changes/*/change/before_sensitive",
+    "resource_changes/*/change/after_sensitive",
+    "resource_drift",
+    "planned_values/root_module/resources/*/sensitive_values",
+    "planned_values/root_module/child_modules/*/resources/*/sensitive_values",
+    "prior_state/values/root_module/resources/*/sensitive_values",
+    "values/root_module/resources/*/sensitive_values",
+};
+const size_t tk_tfplan_n_skip = sizeof tk_tfplan_skip / sizeof *tk_tfplan_skip;
+
+struct tk_tfplan {
+    const tk_doc *d;
+    tk_strmap config;      /* "module.a.module.b\x1ftype.name" -> config resource node index */
+    tk_strmap calls;       /* "module.a.module.b" -> module_call node index */
+    tk_strmap seen;        /* addresses already in the table */
+    tk_strmap changes;     /* address -> resource_changes entry node index */
+    tk_arena arena;
+    tk_err *err;
+    bool failed;
+};
+
+enum { MAX_MODULE_DEPTH = 64, MAX_REF_DEPTH = 16 };
+
+static bool afail(tk_tfplan *p, const tk_node *at, const char *fmt, const char *arg) {
+    if (!p->failed) {
+        tk_err_set(p->err, at ? at->pos : 0, fmt, arg);
+        p->failed = true;
+    }
+    return false;
+}
+
+static uint32_t idx_of(const tk_doc *d, const tk_node *n) {
+    return (uint32_t)(n - d->nodes);
+}
+
+bool tk_tfplan_detect(const tk_doc *d) {
+    const tk_node *r = tk_doc_root(d);
+    if (!r || tk_node_kind(r) != TK_OBJECT) return false;
+    return tk_doc_get(d, r, "planned_values") || tk_doc_get(d, r, "resource_changes") ||
+           (tk_doc_get(d, r, "values") && tk_doc_get(d, r, "format_version"));
+}
+
+/* Member that must be of a kind when present. */
+static const tk_node *member(tk_tfplan *p, const tk_node *obj, const char *key, tk_kind kind,
+                             const char *what) {
+    const tk_node *n = tk_doc_get(p->d, obj, key);
+    if (!n || tk_node_kind(n) == TK_NULL) return NULL;
+    if (tk_node_kind(n) != kind) {
+        afail(p, n, "%s", what);
+        return NULL;
+    }
+    return n;
+}
+
+/* "module.a[0].module.b" -> "module.a.module.b" (arena). */
+static tk_str strip_keys(tk_tfplan *p, tk_str m) {
+    char *o = tk_arena_alloc(&p->arena, m.len + 1);
+    if (!o) return (tk_str){NULL, 0};
+    size_t n = 0;
+    for (size_t i = 0; i < m.len; i++) {
+        if (m.p[i] == '[') {
+            bool q = false;
+            for (i++; i < m.len; i++) {
+                if (m.p[i] == '\\' && q) {
+                    i++;
+                    continue;
+                }
+                if (m.p[i] == '"') q = !q;
+                else if (m.p[i] == ']' && !q) break;
+            }
+            continue;
+        }
+        o[n++] = m.p[i];
+    }
+    o[n] = 0;
+    return (tk_str){o, n};
+}
+
+static tk_str join3(tk_tfplan *p, tk_str a, const char *sep, tk_str b) {
+    size_t sl = strlen(sep);
+    char *o = tk_arena_alloc(&p->arena, a.len + sl + b.len + 1);
+    if (!o) return (tk_str){NULL, 0};
+    memcpy(o, a.p, a.len);
+    memcpy(o + a.len, sep, sl);
+    memcpy(o + a.len + sl, b.p, b.len);
+    return (tk_str){o, a.len + sl + b.len};
+}
+
+/* ---- configuration index ---- */
+
+static bool index_config_module(tk_tfplan *p, const tk_node *mod, tk_str path, int depth) {
+    if (depth > MAX_MODULE_DEPTH) return afail(p, mod, "%s", "modules nested too deeply");
+    const tk_node *res = member(p, mod, "resources", TK_ARRAY, "configuration resources: expected an array");
+    if (p->failed) return false;
+    if (res) {
+        const tk_node *r = tk_node_first(res);
+        for (uint32_t i = 0; i < res->aux; i++, r = tk_node_next(r)) {
+            if (tk_node_kind(r) != TK_OBJECT) return afail(p, r, "%s", "configuration resource: expected an object");
+            const tk_node *a = tk_doc_get(p->d, r, "address");
+            if (!a || tk_node_kind(a) != TK_STRING) continue;
+            tk_str as = tk_doc_str(p->d, a);
+            tk_str key = join3(p, path, "\x1f", as);
+            if (!key.p) return afail(p, r, "%s", "out of memory");
+            uint32_t *v = tk_strmap_put(&p->config, key.p, key.len, NULL);
+            if (!v) return afail(p, r, "%s", "out of memory");
+            *v = idx_of(p->d, r);
+        }
+    }
+    const tk_node *calls = member(p, mod, "module_calls", TK_OBJECT, "module_calls: expected an object");
+    if (p->failed) return false;
+    if (!calls) return true;
+    const tk_node *c = tk_node_first(calls);
+    for (uint32_t i = 0; i < calls->aux; i++, c = tk_node_next(c)) {
+        if (tk_node_kind(c) != TK_OBJECT) return afail(p, c, "%s", "module call: expected an object");
+        tk_str name = tk_doc_key(p->d, c);
+        tk_str child = path.len ? join3(p, path, ".module.", name)
+                                : join3(p, (tk_str){"module", 6}, ".", name);
+        if (!child.p) return afail(p, c, "%s", "out of memory");
+        uint32_t *v = tk_strmap_put(&p->calls, child.p, child.len, NULL);
+        if (!v) return afail(p, c, "%s", "out of memory");
+        *v = idx_of(p->d, c);
+        const tk_node *m = member(p, c, "module", TK_OBJECT, "module call body: expected an object");
+        if (p->failed) return false;
+        if (m && !index_config_module(p, m, child, depth + 1)) return false;
+    }
+    return true;
+}
+
+/* ---- references ---- */
+
+typedef struct ref_ctx {
+    tk_tfplan *p;
+    const tk_resource *src;
+    tk_ref_target *out;
+    size_t cap, n;
+    bool resolved;
+    bool hint_same;
+} ref_ctx;
+
+static void add_target(ref_ctx *rc, tk_str module, tk_str base, tk_str index, tk_idx_mode mode) {
+    for (size_t i = 0; i < rc->n; i++) {
+        tk_ref_target *t = &rc->out[i];
+        if (t->module.len == module.len && t->base.len == base.len &&
+            !memcmp(t->module.p, module.p, module.len) && !memcmp(t->base.p, base.p, base.len)) {
+            if (mode == TK_IDX_EXACT && t->mode != TK_IDX_EXACT) {
+                t->index = index; /* the more specific form of the same reference wins */
+                t->mode = mode;
+            }
+            return;
+        }
+    }
+    if (rc->n == rc->cap) {
+        rc->resolved = false;
+        return;
+    }
+    rc->out[rc->n++] = (tk_ref_target){module, base, index, mode};
+}
+
+static void resolve_refs(ref_ctx *rc, const tk_node *refs, tk_str module, int depth);
+
+/* Parent module instance of "module.a[0].module.b" is "module.a[0]". */
+static tk_str parent_module(tk_str m) {
+    for (size_t i = m.len; i >= 8; i--)
+        if (!memcmp(m.p + i - 8, ".module.", 8)) return (tk_str){m.p, i - 8};
+    return (tk_str){m.p, 0};
+}
+
+static void resolve_one(ref_ctx *rc, tk_str ref, tk_str module, int depth) {
+    tk_tfplan *p = rc->p;
+    const char *s = ref.p;
+    size_t n = ref.len;
+#define STARTS(lit) (n >= sizeof(lit) - 1 && !memcmp(s, lit, sizeof(lit) - 1))
+    if (STARTS("count.") || STARTS("each.")) {
+        rc->hint_same = true;
+        return;
+    }
+    if (STARTS("path.") || STARTS("terraform.") || STARTS("self.")) return;
+    if (STARTS("local.")) {
+        rc->resolved = false;
+        return;
+    }
+    if (STARTS("var.")) {
+        if (!module.len) return; /* root variables have known values */
+        tk_str name = {s + 4, 0};
+        while (name.len < n - 4 && name.p[name.len] != '.' && name.p[name.len] != '[') name.len++;
+        tk_str key = strip_keys(p, module);
+        uint32_t *ci = key.p ? tk_strmap_get(&p->calls, key.p, key.len) : NULL;
+        const tk_node *call = ci ? &p->d->nodes[*ci] : NULL;
+        const tk_node *ex = call ? tk_doc_get(p->d, call, "expressions") : NULL;
+        const tk_node *e = ex ? tk_doc_getn(p->d, ex, name.p, name.len) : NULL;
+        const tk_node *r = e ? tk_doc_get(p->d, e, "references") : NULL;
+        if (r) resolve_refs(rc, r, parent_module(module), depth + 1);
+        else if (!e || !tk_doc_get(p->d, e, "constant_value")) rc->resolved = false;
+        return;
+    }
+    if (STARTS("module.")) {
+        /* module.NAME.OUTPUT: follow the output's expression into the child module. */
+        size_t i = 7;
+        while (i < n && s[i] != '.' && s[i] != '[') i++;
+        tk_str name = {s + 7, i - 7};
+        if (i >= n || s[i] != '.') return; /* the bare "module.NAME" form adds nothing */
+        tk_str out = {s + i + 1, 0};
+        while (out.len < n - i - 1 && out.p[out.len] != '.' && out.p[out.len] != '[') out.len++;
+        tk_str child = module.len ? join3(p, module, ".module.", name)
+                                  : join3(p, (tk_str){"module", 6}, ".", name);
+        tk_str key = child.p ? strip_keys(p, child) : child;
+        uint32_t *ci = key.p ? tk_strmap_get(&p->calls, key.p, key.len) : NULL;
+        const tk_node *call = ci ? &p->d->nodes[*ci] : NULL;
+        if (!call || tk_doc_get(p->d, call, "count_expression") ||
+            tk_doc_get(p->d, call, "for_each_expression")) {
+            rc->resolved = false; /* an instance of a counted module: not knowable here */
+            return;
+        }
+        const tk_node *m = tk_doc_get(p->d, call, "module");
+        const tk_node *outs = m ? tk_doc_get(p->d, m, "outputs") : NULL;
+        const tk_node *o = outs ? tk_doc_getn(p->d, outs, out.p, out.len) : NULL;
+        const tk_node *ex = o ? tk_doc_get(p->d, o, "expression") : NULL;
+        const tk_node *r = ex ? tk_doc_get(p->d, ex, "references") : NULL;
+        if (r) resolve_refs(rc, r, child, depth + 1);
+        else rc->resolved = false;
+        return;
+    }
+    /* A resource: [data.]type.name[index][.attr...] */
+    size_t i = STARTS("data.") ? 5 : 0;
+    while (i < n && s[i] != '.') i++;
+    if (i >= n) return;
+    i++;
+    while (i < n && s[i] != '.' && s[i] != '[') i++;
+    tk_str base = {s, i};
+    if (i < n && s[i] == '[') {
+        size_t j = i + 1;
+        bool q = false;
+        for (; j < n; j++) {
+            if (s[j] == '\\' && q) {
+                j++;
+                continue;
+            }
+            if (s[j] == '"') q = !q;
+            else if (s[j] == ']' && !q) break;
+        }
+        if (j < n) {
+            tk_str idx = {s + i, j - i + 1};
+            bool literal = (idx.p[1] >= '0' && idx.p[1] <= '9') || idx.p[1] == '"';
+            add_target(rc, module, base, idx, literal ? TK_IDX_EXACT : TK_IDX_ANY);
+            return;
+        }
+    }
+#undef STARTS
+    add_target(rc, module, base, (tk_str){"", 0}, TK_IDX_ANY);
+}
+
+static void resolve_refs(ref_ctx *rc, const tk_node *refs, tk_str module, int depth) {
+    if (depth > MAX_REF_DEPTH || tk_node_kind(refs) != TK_ARRAY) {
+        rc->resolved = false;
+        return;
+    }
+    const tk_node *e = tk_node_first(refs);
+    for (uint32_t i = 0; i < refs->aux; i++, e = tk_node_next(e))
+        if (tk_node_kind(e) == TK_STRING) resolve_one(rc, tk_doc_str(rc->p->d, e), module, depth);
+}
+
+static bool plan_targets(void *self, const tk_resource *res, const char *attr, tk_ref_target *out,
+                         size_t cap, size_t *n, bool *resolved) {
+    tk_tfplan *p = self;
+    *n = 0;
+    *resolved = true;
+    if (!res->config) {
+        *resolved = false;
+        return true;
+    }
+    const tk_node *ex = tk_doc_get(p->d, res->config, "expressions");
+    const tk_node *e = ex ? tk_doc_get(p->d, ex, attr) : NULL;
+    const tk_node *refs = e && tk_node_kind(e) == TK_OBJECT ? tk_doc_get(p->d, e, "references") : NULL;
+    if (!refs) return true; /* not set, or a constant: the value itself is known */
+    ref_ctx rc = {p, res, out, cap, 0, true, false};
+    resolve_refs(&rc, refs, tk_res_module(res), 0);
+    if (rc.hint_same && tk_res_index(res).len)
+        for (size_t i = 0; i < rc.n; i++)
+            if (out[i].mode == TK_IDX_ANY) out[i].mode = TK_IDX_SAME;
+    *n = rc.n;
+    *resolved = rc.resolved;
+    return true;
+}
+
+/* ---- resources ---- */
+
+static bool add_resource(tk_tfplan *p, tk_rtable *t, const tk_node *entry, const tk_node *values,
+                         const tk_node *unknown) {
+    const tk_doc *d = p->d;
+    const tk_node *a = tk_doc_get(d, entry, "address");
+    const tk_node *ty = tk_doc_get(d, entry, "type");
+    const tk_node *mode = tk_doc_get(d, entry, "mode");
+    if (!a || tk_node_kind(a) != TK_STRING) return afail(p, entry, "%s", "resource without an \"address\" string");
+    if (!ty || tk_node_kind(ty) != TK_STRING) return afail(p, entry, "%s", "resource without a \"type\" string");
+    tk_resource r = {0};
+    r.address = tk_doc_str(d, a);
+    r.type = tk_doc_str(d, ty);
+    r.data = mode && tk_doc_str_eq(d, mode, "data");
+    r.doc = d;
+    r.values = values && tk_node_kind(values) == TK_OBJECT ? values : NULL;
+    r.unknown = unknown && tk_node_kind(unknown) == TK_OBJECT ? unknown : NULL;
+    r.block = entry;
+    if (!tk_tf_address_split(&r)) {
+        char a80[96];
+        snprintf(a80, sizeof a80, "%.*s", (int)(r.address.len > 80 ? 80 : r.address.len), r.address.p);
+        return afail(p, a, "malformed resource address '%s'", a80);
+    }
+    bool fresh;
+    uint32_t *seen = tk_strmap_put(&p->seen, r.address.p, r.address.len, &fresh);
+    if (!seen) return afail(p, entry, "%s", "out of memory");
+    if (!fresh) return true; /* the same address twice: the first one stands */
+    if (p->config.n) {
+        tk_str mk = strip_keys(p, tk_res_module(&r));
+        tk_str key = mk.p ? join3(p, mk, "\x1f", tk_res_base(&r)) : mk;
+        uint32_t *ci = key.p ? tk_strmap_get(&p->config, key.p, key.len) : NULL;
+        if (ci) r.config = &d->nodes[*ci];
+    }
+    if (!tk_rtable_add(t, &r)) return afail(p, entry, "%s", "out of memory");
+    return true;
+}
+
+/* Only-deleted (or forgotten) resources no longer exist after apply. */
+static bool change_removes(tk_tfplan *p, const tk_node *change) {
+    const tk_node *acts = change ? tk_doc_get(p->d, change, "actions") : NULL;
+    if (!acts || tk_node_kind(acts) != TK_ARRAY || acts->aux == 0) return false;
+    const tk_node *e = tk_node_first(acts);
+    for (uint32_t i = 0; i < acts->aux; i++, e = tk_node_next(e))
+        if (!tk_doc_str_eq(p->d, e, "delete") && !tk_doc_str_eq(p->d, e, "forget")) return false;
+    return true;
+}
+
+static bool walk_module(tk_tfplan *p, tk_rtable *t, const tk_node *mod, int depth, bool data_only) {
+    if (depth > MAX_MODULE_DEPTH) return afail(p, mod, "%s", "modules nested too deeply");
+    if (tk_node_kind(mod) != TK_OBJECT) return afail(p, mod, "%s", "module: expected an object");
+    const tk_node *res = member(p, mod, "resources", TK_ARRAY, "\"resources\": expected an array");
+    if (p->failed) return false;
+    if (res) {
+        const tk_node *r = tk_node_first(res);
+        for (uint32_t i = 0; i < res->aux; i++, r = tk_node_next(r)) {
+            if (tk_node_kind(r) != TK_OBJECT) return afail(p, r, "%s", "resource: expected an object");
+            const tk_node *mode = tk_doc_get(p->d, r, "mode");
+            if (data_only && !(mode && tk_doc_str_eq(p->d, mode, "data"))) continue;
+            const tk_node *values = tk_doc_get(p->d, r, "values");
+            if (values && tk_node_kind(values) != TK_OBJECT && tk_node_kind(values) != TK_NULL)
+                return afail(p, values, "%s", "resource \"values\": expected an object");
+            const tk_node *unknown = NULL;
+            const tk_node *a = tk_doc_get(p->d, r, "address");
+            if (a && tk_node_kind(a) == TK_STRING && p->changes.n) {
+                tk_str as = tk_doc_str(p->d, a);
+                uint32_t *ci = tk_strmap_get(&p->changes, as.p, as.len);
+                if (ci) {
+                    const tk_node *ch = tk_doc_get(p->d, &p->d->nodes[*ci], "change");
+                    if (ch && change_removes(p, ch)) continue;
+                    unknown = ch ? tk_doc_get(p->d, ch, "after_unknown") : NULL;
+                    const tk_node *after = ch ? tk_doc_get(p->d, ch, "after") : NULL;
+                    if ((!values || tk_node_kind(values) != TK_OBJECT) && after &&
+                        tk_node_kind(after) == TK_OBJECT)
+                        values = after;
+                }
+            }
+            if (!add_resource(p, t, r, values, unknown)) return false;
+        }
+    }
+    const tk_node *kids = member(p, mod, "child_modules", TK_ARRAY, "\"child_modules\": expected an array");
+    if (p->failed) return false;
+    if (kids) {
+        const tk_node *k = tk_node_first(kids);
+        for (uint32_t i = 0; i < kids->aux; i++, k = tk_node_next(k))
+            if (!walk_module(p, t, k, depth + 1, data_only)) return false;
+    }
+    return true;
+}
+
+tk_tfplan *tk_tfplan_adapt(const tk_doc *d, tk_rtable *t, bool *is_state, tk_err *err) {
+    tk_tfplan *p = calloc(1, sizeof *p);
+    if (!p) {
+        tk_err_set(err, 0, "out of memory");
+        return NULL;
+    }
+    p->d = d;
+    p->err = err;
+    tk_arena_init(&p->arena);
+    const tk_node *root = tk_doc_root(d);
+    if (!root || tk_node_kind(root) != TK_OBJECT) {
+        afail(p, root, "%s", "not a Terraform plan or state: the top level must be an object");
+        goto fail;
+    }
+    const tk_node *pv = member(p, root, "planned_values", TK_OBJECT, "\"planned_values\": expected an object");
+    const tk_node *rc = member(p, root, "resource_changes", TK_ARRAY, "\"resource_changes\": expected an array");
+    const tk_node *vals = member(p, root, "values", TK_OBJECT, "\"values\": expected an object");
+    const tk_node *prior = member(p, root, "prior_state", TK_OBJECT, "\"prior_state\": expected an object");
+    const tk_node *cfg = member(p, root, "configuration", TK_OBJECT, "\"configuration\": expected an object");
+    if (p->failed) goto fail;
+    if (!pv && !rc && !vals) {
+        afail(p, root, "%s", "not a Terraform plan or state: no planned_values, resource_changes or values");
+        goto fail;
+    }
+    *is_state = !pv && !rc;
+    if (cfg) {
+        const tk_node *rm = member(p, cfg, "root_module", TK_OBJECT, "configuration root_module: expected an object");
+        if (p->failed) goto fail;
+        if (rm && !index_config_module(p, rm, (tk_str){"", 0}, 0)) goto fail;
+    }
+    if (rc) {
+        const tk_node *e = tk_node_first(rc);
+        for (uint32_t i = 0; i < rc->aux; i++, e = tk_node_next(e)) {
+            if (tk_node_kind(e) != TK_OBJECT) {
+                afail(p, e, "%s", "resource change: expected an object");
+                goto fail;
+            }
+            const tk_node *a = tk_doc_get(d, e, "address");
+            if (!a || tk_node_kind(a) != TK_STRING) {
+                afail(p, e, "%s", "resource change without an \"address\" string");
+                goto fail;
+            }
+            const tk_node *ch = tk_doc_get(d, e, "change");
+            if (ch && tk_node_kind(ch) != TK_OBJECT) {
+                afail(p, ch, "%s", "\"change\": expected an object");
+                goto fail;
+            }
+            tk_str as = tk_doc_str(d, a);
+            uint32_t *v = tk_strmap_put(&p->changes, as.p, as.len, NULL);
+            if (!v) {
+                afail(p, e, "%s", "out of memory");
+                goto fail;
+            }
+            *v = idx_of(d, e);
+        }
+    }
+    const tk_node *top = pv ? pv : vals;
+    if (top) {
+        const tk_node *rm = member(p, top, "root_module", TK_OBJECT, "\"root_module\": expected an object");
+        if (p->failed) goto fail;
+        if (rm && !walk_module(p, t, rm, 0, false)) goto fail;
+    }
+    /* Changes whose resource is missing from planned_values (trimmed plans). */
+    if (rc) {
+        const tk_node *e = tk_node_first(rc);
+        for (uint32_t i = 0; i < rc->aux; i++, e = tk_node_next(e)) {
+            tk_str as = tk_doc_str(d, tk_doc_get(d, e, "address"));
+            if (tk_strmap_get(&p->seen, as.p, as.len)) continue;
+            const tk_node *ch = tk_doc_get(d, e, "change");
+            if (!ch || change_removes(p, ch)) continue;
+            const tk_node *after = tk_doc_get(d, ch, "after");
+            if (!add_resource(p, t, e, after, tk_doc_get(d, ch, "after_unknown"))) goto fail;
+        }
+    }
+    /* Data sources read during an earlier refresh. */
+    if (prior) {
+        const tk_node *pvals = member(p, prior, "values", TK_OBJECT, "prior_state values: expected an object");
+        const tk_node *rm = pvals ? member(p, pvals, "root_module", TK_OBJECT, "\"root_module\": expected an object") : NULL;
+        if (p->failed) goto fail;
+        if (rm && !walk_module(p, t, rm, 0, true)) goto fail;
+    }
+    if (!tk_rtable_finish(t)) {
+        afail(p, root, "%s", "out of memory");
+        goto fail;
+    }
+    t->refs.self = p;
+    t->refs.targets = cfg ? plan_targets : NULL;
+    return p;
+fail:
+    tk_tfplan_free(p);
+    return NULL;
+}
+
+void tk_tfplan_free(tk_tfplan *p) {
+    if (!p) return;
+    tk_strmap_free(&p->config);
+    tk_strmap_free(&p->calls);
+    tk_strmap_free(&p->seen);
+    tk_strmap_free(&p->changes);
+    tk_arena_free(&p->arena);
+    free(p);
+}

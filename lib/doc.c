@@ -1,0 +1,163 @@
+/* The document model shared by every input format (see doc.h for the layout). */
+#include "doc.h"
+#include <stdlib.h>
+#include <string.h>
+
+void tk_doc_init(tk_doc *d, const char *path) {
+    memset(d, 0, sizeof *d);
+    d->path = path;
+    tk_arena_init(&d->arena);
+}
+
+void tk_doc_free(tk_doc *d) {
+    free(d->nodes);
+    free(d->side);
+    tk_text_free(&d->text);
+    tk_locator_free(&d->loc);
+    tk_arena_free(&d->arena);
+    memset(d, 0, sizeof *d);
+}
+
+uint32_t tk_doc_push(tk_doc *d, tk_kind kind, uint32_t pos, uint32_t key) {
+    if (d->n_nodes == d->cap_nodes) {
+        if (d->cap_nodes >= TK_NODE_MAX_SIZE) return UINT32_MAX;
+        size_t cap = d->cap_nodes ? d->cap_nodes + d->cap_nodes / 2 : 256;
+        if (cap > TK_NODE_MAX_SIZE) cap = TK_NODE_MAX_SIZE;
+        tk_node *p = realloc(d->nodes, cap * sizeof *p);
+        if (!p) return UINT32_MAX;
+        d->nodes = p;
+        d->cap_nodes = cap;
+    }
+    tk_node *n = &d->nodes[d->n_nodes];
+    n->tag = (uint32_t)kind;
+    n->pos = pos;
+    n->key = key;
+    n->aux = 0;
+    return (uint32_t)d->n_nodes++;
+}
+
+char *tk_doc_side_reserve(tk_doc *d, size_t len, uint32_t *off) {
+    size_t need = 4 + len + 1;
+    if (len > TK_NODE_MAX_SIZE || d->side_len + need > UINT32_MAX / 2) return NULL;
+    if (d->side_len + need > d->side_cap) {
+        size_t cap = d->side_cap ? d->side_cap * 2 : 4096;
+        while (cap < d->side_len + need) cap *= 2;
+        char *p = realloc(d->side, cap);
+        if (!p) return NULL;
+        d->side = p;
+        d->side_cap = cap;
+    }
+    *off = (uint32_t)d->side_len;
+    return d->side + d->side_len + 4;
+}
+
+void tk_doc_side_commit(tk_doc *d, uint32_t off, size_t len) {
+    uint32_t l32 = (uint32_t)len;
+    memcpy(d->side + off, &l32, 4);
+    d->side[off + 4 + len] = 0;
+    d->side_len = off + 4 + len + 1;
+}
+
+uint32_t tk_doc_side_add(tk_doc *d, const char *p, size_t len) {
+    uint32_t off;
+    char *dst = tk_doc_side_reserve(d, len, &off);
+    if (!dst) return UINT32_MAX;
+    if (len) memcpy(dst, p, len);
+    tk_doc_side_commit(d, off, len);
+    return off;
+}
+
+static tk_str side_str(const tk_doc *d, uint32_t off) {
+    uint32_t len;
+    memcpy(&len, d->side + off, 4);
+    return (tk_str){d->side + off + 4, len};
+}
+
+tk_str tk_doc_str(const tk_doc *d, const tk_node *n) {
+    tk_kind k = tk_node_kind(n);
+    if (k == TK_STRING) {
+        if (n->tag & TK_NODE_STR_SIDE) return side_str(d, n->aux);
+        return (tk_str){d->text.data + n->pos + 1, tk_node_size(n)};
+    }
+    if (k == TK_NUMBER) {
+        if (n->tag & TK_NODE_STR_SIDE) return side_str(d, n->aux);
+        return (tk_str){d->text.data + n->pos, tk_node_size(n)};
+    }
+    return (tk_str){"", 0};
+}
+
+tk_str tk_doc_key(const tk_doc *d, const tk_node *n) {
+    if (n->key == TK_NO_KEY) return (tk_str){"", 0};
+    if (n->tag & TK_NODE_KEY_SIDE) return side_str(d, n->key);
+    /* An unescaped key ends at the first quote after the opening one. */
+    const char *s = d->text.data + n->key + 1;
+    const char *e = memchr(s, '"', d->text.len - n->key - 1);
+    return (tk_str){s, e ? (size_t)(e - s) : 0};
+}
+
+bool tk_doc_key_eq(const tk_doc *d, const tk_node *n, const char *k, size_t klen) {
+    if (n->key == TK_NO_KEY) return false;
+    if (n->tag & TK_NODE_KEY_SIDE) {
+        tk_str s = side_str(d, n->key);
+        return s.len == klen && memcmp(s.p, k, klen) == 0;
+    }
+    const char *s = d->text.data + n->key + 1;
+    size_t avail = d->text.len - n->key - 1;
+    return avail > klen && memcmp(s, k, klen) == 0 && s[klen] == '"';
+}
+
+const tk_node *tk_doc_getn(const tk_doc *d, const tk_node *obj, const char *key, size_t klen) {
+    if (!obj || tk_node_kind(obj) != TK_OBJECT) return NULL;
+    const tk_node *c = obj + 1;
+    for (uint32_t i = 0; i < obj->aux; i++) {
+        if (tk_doc_key_eq(d, c, key, klen)) return c;
+        c = tk_node_next(c);
+    }
+    return NULL;
+}
+
+const tk_node *tk_doc_get(const tk_doc *d, const tk_node *obj, const char *key) {
+    return tk_doc_getn(d, obj, key, strlen(key));
+}
+
+const tk_node *tk_doc_at(const tk_node *arr, uint32_t i) {
+    if (!arr || i >= tk_node_count(arr)) return NULL;
+    const tk_node *c = arr + 1;
+    while (i--) c = tk_node_next(c);
+    return c;
+}
+
+bool tk_doc_number(const tk_doc *d, const tk_node *n, double *out) {
+    if (tk_node_kind(n) != TK_NUMBER) return false;
+    tk_str s = tk_doc_str(d, n);
+    char tmp[64];
+    if (s.len == 0 || s.len >= sizeof tmp) {
+        /* Very long numerals: parse from a heap copy. */
+        char *h = malloc(s.len + 1);
+        if (!h) return false;
+        memcpy(h, s.p, s.len);
+        h[s.len] = 0;
+        char *end;
+        *out = strtod(h, &end);
+        bool ok = end != h;
+        free(h);
+        return ok;
+    }
+    memcpy(tmp, s.p, s.len);
+    tmp[s.len] = 0;
+    char *end;
+    *out = strtod(tmp, &end);
+    return end != tmp;
+}
+
+bool tk_doc_str_eq(const tk_doc *d, const tk_node *n, const char *s) {
+    if (tk_node_kind(n) != TK_STRING) return false;
+    tk_str v = tk_doc_str(d, n);
+    size_t l = strlen(s);
+    return v.len == l && memcmp(v.p, s, l) == 0;
+}
+
+void tk_doc_locate(tk_doc *d, size_t offset, unsigned *line, unsigned *col) {
+    if (!d->loc.text) tk_locator_init(&d->loc, d->text.data, d->text.len);
+    tk_locate(&d->loc, offset, line, col);
+}

@@ -1,0 +1,117 @@
+/* The document model shared by every input format: a tree of nodes with source positions.
+ *
+ * Nodes live in one contiguous array in document order (a "tape"): a container is followed
+ * by its children, and its size field says how many nodes its subtree holds, so skipping a
+ * subtree is one addition. A node is 16 bytes. Strings and object keys are not copied: they
+ * point into the decoded input text; only strings that contained escape sequences are
+ * unescaped into a side buffer. The node stores the byte offset of its first character;
+ * line and column are computed on demand (tk_doc_locate), which costs nothing while parsing.
+ */
+#ifndef TK_DOC_H
+#define TK_DOC_H
+#include "arena.h"
+#include "text.h"
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum {
+    TK_NULL = 0,
+    TK_BOOL = 1,
+    TK_NUMBER = 2,
+    TK_STRING = 3,
+    TK_ARRAY = 4,
+    TK_OBJECT = 5,
+    TK_UNKNOWN = 6, /* a value known only after apply, or not resolvable statically */
+} tk_kind;
+
+enum {
+    TK_NODE_KIND_MASK = 7,
+    TK_NODE_TRUE = 8,       /* TK_BOOL: the value is true */
+    TK_NODE_STR_SIDE = 8,   /* TK_STRING: content is in the side buffer (was escaped) */
+    TK_NODE_KEY_SIDE = 16,  /* the member key is in the side buffer */
+    TK_NODE_SIZE_SHIFT = 5, /* upper 27 bits: subtree size (containers) or byte length */
+    TK_NODE_MAX_SIZE = (1u << 27) - 1,
+    TK_NO_KEY = 0xFFFFFFFFu,
+};
+
+typedef struct tk_node {
+    uint32_t tag; /* kind | flags | size << 5 */
+    uint32_t pos; /* byte offset of the value's first character in the text */
+    uint32_t key; /* member key: text offset of its opening quote, or side offset; TK_NO_KEY */
+    uint32_t aux; /* containers: number of children; side strings: side offset */
+} tk_node;
+
+typedef struct tk_doc {
+    const char *path; /* name used in messages */
+    tk_text text;
+    tk_node *nodes;
+    size_t n_nodes, cap_nodes;
+    char *side; /* unescaped strings: [u32 length][bytes][NUL] records */
+    size_t side_len, side_cap;
+    tk_locator loc;
+    tk_arena arena; /* for owned extras (tags, YAML scalars) */
+} tk_doc;
+
+typedef struct tk_str {
+    const char *p;
+    size_t len;
+} tk_str;
+
+static inline tk_kind tk_node_kind(const tk_node *n) {
+    return (tk_kind)(n->tag & TK_NODE_KIND_MASK);
+}
+static inline uint32_t tk_node_size(const tk_node *n) {
+    return n->tag >> TK_NODE_SIZE_SHIFT;
+}
+/* Number of nodes in the subtree rooted at n (1 for scalars). */
+static inline uint32_t tk_node_span(const tk_node *n) {
+    tk_kind k = tk_node_kind(n);
+    return (k == TK_ARRAY || k == TK_OBJECT) ? tk_node_size(n) : 1;
+}
+static inline const tk_node *tk_node_next(const tk_node *n) {
+    return n + tk_node_span(n);
+}
+static inline bool tk_node_bool(const tk_node *n) {
+    return tk_node_kind(n) == TK_BOOL && (n->tag & TK_NODE_TRUE);
+}
+static inline uint32_t tk_node_count(const tk_node *n) {
+    tk_kind k = tk_node_kind(n);
+    return (k == TK_ARRAY || k == TK_OBJECT) ? n->aux : 0;
+}
+static inline const tk_node *tk_node_first(const tk_node *n) {
+    return tk_node_count(n) ? n + 1 : NULL;
+}
+
+void tk_doc_init(tk_doc *d, const char *path);
+void tk_doc_free(tk_doc *d);
+static inline const tk_node *tk_doc_root(const tk_doc *d) {
+    return d->n_nodes ? &d->nodes[0] : NULL;
+}
+
+/* String content of a TK_STRING node, or the source text of a TK_NUMBER node. */
+tk_str tk_doc_str(const tk_doc *d, const tk_node *n);
+/* Member key of a node inside an object (len 0 and p "" if none). */
+tk_str tk_doc_key(const tk_doc *d, const tk_node *n);
+/* True when n is an object member whose key equals k[0..klen). */
+bool tk_doc_key_eq(const tk_doc *d, const tk_node *n, const char *k, size_t klen);
+/* Member of an object by key, or NULL. Linear in the number of members. */
+const tk_node *tk_doc_get(const tk_doc *d, const tk_node *obj, const char *key);
+const tk_node *tk_doc_getn(const tk_doc *d, const tk_node *obj, const char *key, size_t klen);
+/* i-th element of an array (or member of an object), or NULL. */
+const tk_node *tk_doc_at(const tk_node *arr, uint32_t i);
+bool tk_doc_number(const tk_doc *d, const tk_node *n, double *out);
+/* Compares a string node with s. */
+bool tk_doc_str_eq(const tk_doc *d, const tk_node *n, const char *s);
+void tk_doc_locate(tk_doc *d, size_t offset, unsigned *line, unsigned *col);
+
+/* ---- building (used by the parsers) ---- */
+/* Appends a node; returns its index or UINT32_MAX when out of memory or too large. */
+uint32_t tk_doc_push(tk_doc *d, tk_kind kind, uint32_t pos, uint32_t key);
+/* Copies bytes into the side buffer; returns the record offset or UINT32_MAX. */
+uint32_t tk_doc_side_add(tk_doc *d, const char *p, size_t len);
+/* Reserves len bytes for a side string to be filled by the caller. */
+char *tk_doc_side_reserve(tk_doc *d, size_t len, uint32_t *off);
+void tk_doc_side_commit(tk_doc *d, uint32_t off, size_t len);
+
+#endif

@@ -1,0 +1,523 @@
+/* JSON parser producing a tk_doc with positions.
+ *
+ * Iterative, so nesting depth costs heap, not C stack, and is bounded by max_depth.
+ * Strings are scanned eight bytes at a time; strings without escapes are not copied. */
+#include "json.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { MAX_PATTERNS = 32, MAX_COMPS = 8 };
+
+typedef struct pattern {
+    const char *comp[MAX_COMPS];
+    uint8_t clen[MAX_COMPS];
+    uint8_t n;
+} pattern;
+
+typedef struct frame {
+    uint32_t node;  /* index of the container node, or UINT32_MAX when suppressed */
+    uint32_t count; /* children emitted */
+    uint32_t mask;  /* skip patterns whose components matched the path so far */
+    uint8_t is_obj;
+    uint8_t ends_suppress;
+} frame;
+
+typedef struct parser {
+    tk_doc *d;
+    const unsigned char *base, *p, *end;
+    tk_err *err;
+    frame *stack;
+    size_t depth, max_depth;
+    pattern pat[MAX_PATTERNS];
+    size_t n_pat;
+    unsigned suppress;
+    bool failed;
+} parser;
+
+static const unsigned char WS[256] = {[' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1};
+
+static void describe(char *out, size_t n, const unsigned char *p, const unsigned char *end) {
+    if (p >= end) {
+        snprintf(out, n, "end of input");
+    } else if (*p >= 0x20 && *p < 0x7F) {
+        snprintf(out, n, "'%c'", *p);
+    } else if (*p >= 0x80) {
+        size_t l = tk_utf8_seq(p, (size_t)(end - p));
+        if (!l) snprintf(out, n, "invalid UTF-8 byte 0x%02X", *p);
+        else snprintf(out, n, "non-ASCII character");
+    } else {
+        snprintf(out, n, "byte 0x%02X", *p);
+    }
+}
+
+static bool fail_at(parser *ps, const unsigned char *at, const char *what) {
+    if (!ps->failed) {
+        char got[48];
+        describe(got, sizeof got, at, ps->end);
+        if (at >= ps->end)
+            tk_err_set(ps->err, (size_t)(at - ps->base), "unexpected end of input: %s (truncated?)",
+                       what);
+        else
+            tk_err_set(ps->err, (size_t)(at - ps->base), "%s, found %s", what, got);
+        ps->failed = true;
+    }
+    return false;
+}
+
+static bool fail_msg(parser *ps, const unsigned char *at, const char *msg) {
+    if (!ps->failed) {
+        tk_err_set(ps->err, (size_t)(at - ps->base), "%s", msg);
+        ps->failed = true;
+    }
+    return false;
+}
+
+static inline void skip_ws(parser *ps) {
+    const unsigned char *p = ps->p, *e = ps->end;
+    while (p < e && WS[*p]) p++;
+    ps->p = p;
+}
+
+static bool oom(parser *ps) {
+    return fail_msg(ps, ps->p, "out of memory (or more than 134 million values in one document)");
+}
+
+/* ---- strings ---- */
+
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+
+static inline uint64_t load64(const unsigned char *p) {
+    uint64_t v;
+    memcpy(&v, p, 8);
+    return v;
+}
+
+/* Nonzero if any byte of v is '"', '\\', < 0x20 or >= 0x80. */
+static inline uint64_t special8(uint64_t v) {
+    uint64_t q = v ^ (ONES * '"');
+    uint64_t b = v ^ (ONES * '\\');
+    uint64_t hq = (q - ONES) & ~q;
+    uint64_t hb = (b - ONES) & ~b;
+    uint64_t hc = (v - ONES * 0x20) & ~v;
+    return (hq | hb | hc | v) & HIGHS;
+}
+
+static int hexval(unsigned c) {
+    if (c >= '0' && c <= '9') return (int)(c - '0');
+    c |= 0x20;
+    if (c >= 'a' && c <= 'f') return (int)(c - 'a' + 10);
+    return -1;
+}
+
+static bool read_u4(parser *ps, const unsigned char *q, uint32_t *out) {
+    if (ps->end - q < 4) return fail_at(ps, ps->end, "expected four hex digits after \\u");
+    uint32_t v = 0;
+    for (int i = 0; i < 4; i++) {
+        int h = hexval(q[i]);
+        if (h < 0) return fail_at(ps, q + i, "expected a hex digit in \\u escape");
+        v = v << 4 | (uint32_t)h;
+    }
+    *out = v;
+    return true;
+}
+
+/* Decodes an escaped string [s, close) into the side buffer. */
+static bool unescape(parser *ps, const unsigned char *s, const unsigned char *close,
+                     uint32_t *side_off, size_t *out_len) {
+    uint32_t off;
+    char *dst = tk_doc_side_reserve(ps->d, (size_t)(close - s), &off);
+    if (!dst) return oom(ps);
+    size_t o = 0;
+    const unsigned char *p = s;
+    while (p < close) {
+        unsigned c = *p;
+        if (c != '\\') {
+            if (c < 0x20) return fail_msg(ps, p, "control character in string (must be escaped)");
+            if (c < 0x80) {
+                dst[o++] = (char)c;
+                p++;
+                continue;
+            }
+            size_t l = tk_utf8_seq(p, (size_t)(close - p));
+            if (!l) return fail_msg(ps, p, "invalid UTF-8 in string");
+            memcpy(dst + o, p, l);
+            o += l;
+            p += l;
+            continue;
+        }
+        unsigned e = p[1];
+        switch (e) {
+        case '"': dst[o++] = '"'; break;
+        case '\\': dst[o++] = '\\'; break;
+        case '/': dst[o++] = '/'; break;
+        case 'b': dst[o++] = '\b'; break;
+        case 'f': dst[o++] = '\f'; break;
+        case 'n': dst[o++] = '\n'; break;
+        case 'r': dst[o++] = '\r'; break;
+        case 't': dst[o++] = '\t'; break;
+        case 'u': {
+            uint32_t cp;
+            if (!read_u4(ps, p + 2, &cp)) return false;
+            if (cp >= 0xD800 && cp <= 0xDBFF) {
+                uint32_t lo;
+                if (close - p < 12 || p[6] != '\\' || p[7] != 'u')
+                    return fail_msg(ps, p, "unpaired UTF-16 surrogate in \\u escape");
+                if (!read_u4(ps, p + 8, &lo)) return false;
+                if (lo < 0xDC00 || lo > 0xDFFF)
+                    return fail_msg(ps, p, "unpaired UTF-16 surrogate in \\u escape");
+                cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                p += 6;
+            } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+                return fail_msg(ps, p, "unpaired UTF-16 surrogate in \\u escape");
+            }
+            /* The encoding is never longer than the escape it replaces. */
+            o += tk_utf8_encode(cp, dst + o);
+            p += 4;
+            break;
+        }
+        default: return fail_at(ps, p + 1, "invalid escape sequence in string");
+        }
+        p += 2;
+    }
+    tk_doc_side_commit(ps->d, off, o);
+    *side_off = off;
+    *out_len = o;
+    return true;
+}
+
+/* Scans a string whose opening quote is at ps->p. On return ps->p is past the closing
+ * quote. *side is UINT32_MAX when the content is the raw text [open+1, open+1+len). */
+static bool scan_string(parser *ps, uint32_t *side, size_t *len) {
+    const unsigned char *s = ps->p + 1, *p = s, *e = ps->end;
+    for (;;) {
+        while (e - p >= 8 && !special8(load64(p))) p += 8;
+        if (p >= e) return fail_at(ps, e, "unterminated string");
+        unsigned c = *p;
+        if (c == '"') break;
+        if (c == '\\') {
+            /* Find the real end first, then decode into the side buffer. */
+            const unsigned char *q = p;
+            while (q < e && *q != '"') {
+                if (*q == '\\') {
+                    if (q + 1 >= e) break;
+                    q += 2;
+                } else {
+                    q++;
+                }
+            }
+            if (q >= e) return fail_at(ps, e, "unterminated string");
+            if ((size_t)(q - s) > TK_NODE_MAX_SIZE)
+                return fail_msg(ps, ps->p, "string longer than 128 MiB");
+            if (!unescape(ps, s, q, side, len)) return false;
+            ps->p = q + 1;
+            return true;
+        }
+        if (c < 0x20) return fail_msg(ps, p, "control character in string (must be escaped)");
+        if (c >= 0x80) {
+            size_t l = tk_utf8_seq(p, (size_t)(e - p));
+            if (!l) return fail_msg(ps, p, "invalid UTF-8 in string");
+            p += l;
+        } else {
+            p++;
+        }
+    }
+    if ((size_t)(p - s) > TK_NODE_MAX_SIZE) return fail_msg(ps, ps->p, "string longer than 128 MiB");
+    *side = UINT32_MAX;
+    *len = (size_t)(p - s);
+    ps->p = p + 1;
+    return true;
+}
+
+/* ---- numbers ---- */
+
+static bool scan_number(parser *ps, size_t *len) {
+    const unsigned char *s = ps->p, *p = s, *e = ps->end;
+    if (p < e && *p == '-') p++;
+    if (p >= e) return fail_at(ps, p, "expected a digit");
+    if (*p == '0') {
+        p++;
+    } else if (*p >= '1' && *p <= '9') {
+        while (p < e && *p >= '0' && *p <= '9') p++;
+    } else {
+        return fail_at(ps, p, "expected a digit");
+    }
+    if (p < e && *p == '.') {
+        p++;
+        if (p >= e || *p < '0' || *p > '9') return fail_at(ps, p, "expected a digit after '.'");
+        while (p < e && *p >= '0' && *p <= '9') p++;
+    }
+    if (p < e && (*p == 'e' || *p == 'E')) {
+        p++;
+        if (p < e && (*p == '+' || *p == '-')) p++;
+        if (p >= e || *p < '0' || *p > '9') return fail_at(ps, p, "expected a digit in exponent");
+        while (p < e && *p >= '0' && *p <= '9') p++;
+    }
+    if ((size_t)(p - s) > TK_NODE_MAX_SIZE) return fail_msg(ps, s, "number too long");
+    *len = (size_t)(p - s);
+    ps->p = p;
+    return true;
+}
+
+/* ---- skip patterns ---- */
+
+static void compile_patterns(parser *ps, const tk_json_opts *o) {
+    ps->n_pat = 0;
+    if (!o) return;
+    for (size_t i = 0; i < o->n_skip && ps->n_pat < MAX_PATTERNS; i++) {
+        pattern *pt = &ps->pat[ps->n_pat];
+        const char *s = o->skip[i];
+        pt->n = 0;
+        while (*s && pt->n < MAX_COMPS) {
+            const char *slash = strchr(s, '/');
+            size_t l = slash ? (size_t)(slash - s) : strlen(s);
+            pt->comp[pt->n] = s;
+            pt->clen[pt->n] = (uint8_t)(l > 255 ? 255 : l);
+            pt->n++;
+            s += l;
+            if (*s == '/') s++;
+        }
+        if (pt->n) ps->n_pat++;
+    }
+}
+
+/* Patterns of parent_mask whose component at this depth matches the child's key
+ * (key NULL for an array element). Sets *skip when one of them ends here. */
+static uint32_t child_mask(parser *ps, uint32_t parent_mask, size_t depth, const char *key,
+                           size_t klen, bool *skip) {
+    uint32_t m = 0;
+    *skip = false;
+    for (uint32_t bits = parent_mask; bits; bits &= bits - 1) {
+        unsigned i = (unsigned)__builtin_ctz(bits);
+        pattern *pt = &ps->pat[i];
+        if (depth >= pt->n) continue;
+        bool star = pt->clen[depth] == 1 && pt->comp[depth][0] == '*';
+        bool ok = star || (key && pt->clen[depth] == klen && memcmp(pt->comp[depth], key, klen) == 0);
+        if (!ok) continue;
+        if (depth + 1 == pt->n) *skip = true;
+        else m |= 1u << i;
+    }
+    return m;
+}
+
+/* ---- the parser ---- */
+
+static bool emit_scalar(parser *ps, tk_kind k, uint32_t pos, uint32_t key, uint32_t key_flags,
+                        uint32_t size, uint32_t aux, uint32_t flags) {
+    if (ps->suppress) return true;
+    uint32_t i = tk_doc_push(ps->d, k, pos, key);
+    if (i == UINT32_MAX) return oom(ps);
+    tk_node *n = &ps->d->nodes[i];
+    n->tag |= key_flags | flags | size << TK_NODE_SIZE_SHIFT;
+    n->aux = aux;
+    if (ps->depth) ps->stack[ps->depth - 1].count++;
+    return true;
+}
+
+bool tk_json_parse(tk_doc *d, const tk_json_opts *opts, tk_err *err) {
+    parser ps;
+    memset(&ps, 0, sizeof ps);
+    ps.d = d;
+    ps.base = ps.p = (const unsigned char *)d->text.data;
+    ps.end = ps.base + d->text.len;
+    ps.err = err;
+    ps.max_depth = opts && opts->max_depth ? opts->max_depth : TK_JSON_DEFAULT_DEPTH;
+    compile_patterns(&ps, opts);
+    if (d->text.len > 0x7FFFFFFFu) return fail_msg(&ps, ps.base, "input larger than 2 GiB");
+    ps.stack = malloc((ps.max_depth + 1) * sizeof(frame));
+    if (!ps.stack) return oom(&ps);
+    /* A compact document has about one value per 20 bytes; reserve to avoid regrowth. */
+    if (!d->nodes) {
+        size_t guess = d->text.len / 24 + 16;
+        if (guess > TK_NODE_MAX_SIZE) guess = TK_NODE_MAX_SIZE;
+        d->nodes = malloc(guess * sizeof(tk_node));
+        if (d->nodes) d->cap_nodes = guess;
+    }
+
+    uint32_t key = TK_NO_KEY, key_flags = 0, cur_mask = ps.n_pat ? (1u << ps.n_pat) - 1 : 0;
+    bool skip_this = false;
+
+    skip_ws(&ps);
+    if (ps.p >= ps.end) {
+        fail_msg(&ps, ps.p, "empty input: expected a JSON value");
+        goto out;
+    }
+
+value:
+    /* A value begins at ps.p (whitespace already skipped). key/key_flags/cur_mask/skip_this
+     * describe its place in the parent. */
+    {
+        if (ps.p >= ps.end) {
+            fail_at(&ps, ps.p, "expected a value");
+            goto out;
+        }
+        uint32_t pos = (uint32_t)(ps.p - ps.base);
+        unsigned c = *ps.p;
+        if (skip_this) ps.suppress++;
+        switch (c) {
+        case '{':
+        case '[': {
+            if (ps.depth >= ps.max_depth) {
+                char m[96];
+                snprintf(m, sizeof m, "nesting deeper than %zu levels", ps.max_depth);
+                fail_msg(&ps, ps.p, m);
+                goto out;
+            }
+            uint32_t idx = UINT32_MAX;
+            if (!ps.suppress) {
+                idx = tk_doc_push(d, c == '{' ? TK_OBJECT : TK_ARRAY, pos, key);
+                if (idx == UINT32_MAX) {
+                    oom(&ps);
+                    goto out;
+                }
+                d->nodes[idx].tag |= key_flags;
+                if (ps.depth) ps.stack[ps.depth - 1].count++;
+            }
+            frame *f = &ps.stack[ps.depth++];
+            f->node = idx;
+            f->count = 0;
+            f->mask = ps.suppress ? 0 : cur_mask;
+            f->is_obj = c == '{';
+            f->ends_suppress = skip_this;
+            skip_this = false;
+            ps.p++;
+            skip_ws(&ps);
+            if (ps.p < ps.end && *ps.p == (c == '{' ? '}' : ']')) goto close;
+            if (c == '{') goto member;
+            cur_mask = f->mask ? child_mask(&ps, f->mask, ps.depth - 1, NULL, 0, &skip_this) : 0;
+            key = TK_NO_KEY;
+            key_flags = 0;
+            goto value;
+        }
+        case '"': {
+            uint32_t side;
+            size_t len;
+            if (!scan_string(&ps, &side, &len)) goto out;
+            if (!emit_scalar(&ps, TK_STRING, pos, key, key_flags, (uint32_t)len,
+                             side == UINT32_MAX ? 0 : side,
+                             side == UINT32_MAX ? 0 : TK_NODE_STR_SIDE))
+                goto out;
+            break;
+        }
+        case 't':
+        case 'f':
+        case 'n': {
+            const char *lit = c == 't' ? "true" : c == 'f' ? "false" : "null";
+            size_t l = strlen(lit);
+            if ((size_t)(ps.end - ps.p) < l || memcmp(ps.p, lit, l) != 0) {
+                fail_at(&ps, ps.p, "expected a value");
+                goto out;
+            }
+            ps.p += l;
+            if (!emit_scalar(&ps, c == 'n' ? TK_NULL : TK_BOOL, pos, key, key_flags, 0, 0,
+                             c == 't' ? TK_NODE_TRUE : 0))
+                goto out;
+            break;
+        }
+        default:
+            if (c == '-' || (c >= '0' && c <= '9')) {
+                size_t len;
+                if (!scan_number(&ps, &len)) goto out;
+                if (!emit_scalar(&ps, TK_NUMBER, pos, key, key_flags, (uint32_t)len, 0, 0))
+                    goto out;
+                break;
+            }
+            fail_at(&ps, ps.p, "expected a value");
+            goto out;
+        }
+        if (skip_this) {
+            ps.suppress--;
+            skip_this = false;
+        }
+    }
+
+after_value:
+    if (ps.depth == 0) {
+        skip_ws(&ps);
+        if (ps.p < ps.end) fail_at(&ps, ps.p, "expected end of input after the JSON value");
+        goto out;
+    }
+    skip_ws(&ps);
+    {
+        frame *f = &ps.stack[ps.depth - 1];
+        if (ps.p >= ps.end) {
+            fail_at(&ps, ps.p, f->is_obj ? "expected ',' or '}'" : "expected ',' or ']'");
+            goto out;
+        }
+        unsigned c = *ps.p;
+        if (c == ',') {
+            ps.p++;
+            skip_ws(&ps);
+            if (f->is_obj) goto member;
+            cur_mask = f->mask ? child_mask(&ps, f->mask, ps.depth - 1, NULL, 0, &skip_this) : 0;
+            key = TK_NO_KEY;
+            key_flags = 0;
+            goto value;
+        }
+        if (c == (f->is_obj ? '}' : ']')) goto close;
+        fail_at(&ps, ps.p, f->is_obj ? "expected ',' or '}' after an object member"
+                                     : "expected ',' or ']' after an array element");
+        goto out;
+    }
+
+member: {
+    /* ps.p at the key's opening quote (whitespace skipped). */
+    if (ps.p >= ps.end || *ps.p != '"') {
+        fail_at(&ps, ps.p, "expected a string key");
+        goto out;
+    }
+    frame *f = &ps.stack[ps.depth - 1];
+    uint32_t kpos = (uint32_t)(ps.p - ps.base);
+    uint32_t side;
+    size_t klen;
+    if (!scan_string(&ps, &side, &klen)) goto out;
+    if (side == UINT32_MAX) {
+        key = kpos;
+        key_flags = 0;
+    } else {
+        key = side;
+        key_flags = TK_NODE_KEY_SIDE;
+    }
+    if (f->mask) {
+        const char *kp = side == UINT32_MAX ? (const char *)ps.base + kpos + 1 : d->side + side + 4;
+        cur_mask = child_mask(&ps, f->mask, ps.depth - 1, kp, klen, &skip_this);
+    } else {
+        cur_mask = 0;
+        skip_this = false;
+    }
+    skip_ws(&ps);
+    if (ps.p >= ps.end || *ps.p != ':') {
+        fail_at(&ps, ps.p, "expected ':' after object key");
+        goto out;
+    }
+    ps.p++;
+    skip_ws(&ps);
+    goto value;
+}
+
+close: {
+    frame *f = &ps.stack[--ps.depth];
+    ps.p++;
+    if (f->node != UINT32_MAX) {
+        tk_node *n = &d->nodes[f->node];
+        size_t span = d->n_nodes - f->node;
+        if (span > TK_NODE_MAX_SIZE) {
+            oom(&ps);
+            goto out;
+        }
+        n->tag |= (uint32_t)span << TK_NODE_SIZE_SHIFT;
+        n->aux = f->count;
+    }
+    if (f->ends_suppress) ps.suppress--;
+    goto after_value;
+}
+
+out:
+    free(ps.stack);
+    if (ps.failed) {
+        d->n_nodes = 0;
+        return false;
+    }
+    return true;
+}

@@ -1,0 +1,85 @@
+/* The resource table of one input: what adapters produce and rules evaluate.
+ *
+ * A resource borrows everything from its document: type, address and values point into
+ * it, so building the table allocates only the table itself. Joins between resources
+ * ("the public access block whose bucket is this bucket") go through a reference
+ * interface that each input family implements (see tk_ref_source). */
+#ifndef TK_RESOURCE_H
+#define TK_RESOURCE_H
+#include "doc.h"
+#include "expr.h"
+#include "strmap.h"
+
+typedef struct tk_resource {
+    tk_str type;    /* e.g. aws_s3_bucket */
+    tk_str address; /* full address, e.g. module.logs.aws_s3_bucket.b["x"] */
+    uint32_t module_len; /* address[0, module_len) is the module path ("" at the root) */
+    uint32_t base_off;   /* address[base_off, index_off) is "type.name" or "data.type.name" */
+    uint32_t index_off;  /* address[index_off, len) is "[0]" / ["k"], or empty */
+    bool data;           /* a data source rather than a managed resource */
+    const tk_doc *doc;
+    const tk_node *values;  /* object of attribute values, or NULL */
+    const tk_node *unknown; /* parallel mask of values known only after apply, or NULL */
+    const tk_node *block;   /* node whose position a finding reports */
+    const tk_node *config;  /* family-specific configuration node (Terraform: expressions) */
+    uint32_t next_of_type;  /* next resource with the same type, UINT32_MAX at the end */
+} tk_resource;
+
+/* A place a reference points at: the resource base in a module instance, with an index. */
+typedef enum { TK_IDX_ANY, TK_IDX_EXACT, TK_IDX_SAME } tk_idx_mode;
+typedef struct tk_ref_target {
+    tk_str module; /* module instance path; a segment without [key] matches every key */
+    tk_str base;   /* "type.name" */
+    tk_str index;  /* TK_IDX_EXACT: "[0]" or ["k"] */
+    tk_idx_mode mode;
+} tk_ref_target;
+
+/* Reference information of one family. targets() lists where res.attr points to; it sets
+ * *resolved false when the references could not be followed (e.g. through a local value). */
+typedef struct tk_ref_source {
+    void *self;
+    bool (*targets)(void *self, const tk_resource *res, const char *attr, tk_ref_target *out,
+                    size_t cap, size_t *n, bool *resolved);
+} tk_ref_source;
+
+typedef struct tk_join tk_join;
+
+typedef struct tk_rtable {
+    tk_resource *items;
+    size_t n, cap;
+    tk_strmap by_type; /* type -> first resource index (chained by next_of_type) */
+    uint32_t *type_last;
+    tk_ref_source refs;
+    tk_join *joins; /* built lazily, one per (type, attr) asked for */
+    const char *family;
+    bool failed;
+} tk_rtable;
+
+void tk_rtable_init(tk_rtable *t, const char *family);
+void tk_rtable_free(tk_rtable *t);
+/* Adds a resource (copied); returns it, or NULL when out of memory. */
+tk_resource *tk_rtable_add(tk_rtable *t, const tk_resource *r);
+/* Indexes types; call once after the last add. */
+bool tk_rtable_finish(tk_rtable *t);
+/* First resource of a type, or NULL; continue with tk_rtable_next. */
+const tk_resource *tk_rtable_first(const tk_rtable *t, const char *type, size_t len);
+const tk_resource *tk_rtable_next(const tk_rtable *t, const tk_resource *r);
+
+/* Fills address offsets from a Terraform-style address; false when malformed. */
+bool tk_tf_address_split(tk_resource *r);
+static inline tk_str tk_res_module(const tk_resource *r) {
+    return (tk_str){r->address.p, r->module_len};
+}
+static inline tk_str tk_res_base(const tk_resource *r) {
+    return (tk_str){r->address.p + r->base_off, r->index_off - r->base_off};
+}
+static inline tk_str tk_res_index(const tk_resource *r) {
+    return (tk_str){r->address.p + r->index_off, r->address.len - r->index_off};
+}
+/* The resource as a value of the condition language. */
+tk_val tk_res_value(const tk_resource *r);
+
+/* The evaluation host for conditions over this table (related() and resources()). */
+void tk_rtable_host(tk_rtable *t, tk_eval_host *host);
+
+#endif

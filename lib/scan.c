@@ -1,0 +1,381 @@
+/* A scan: inputs -> documents -> resources -> rule evaluation -> findings.
+ *
+ * Each input is parsed, adapted and evaluated on its own, and its document is freed before
+ * the next one: results copy the few strings they keep. */
+#include "adapt_tfplan.h"
+#include "engine.h"
+#include "json.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct tk_scan {
+    const tk_engine *e;
+    tk_limits lim;
+    tk_arena arena; /* strings of results */
+    tk_finding *findings;
+    size_t n_findings, cap_findings;
+    tk_not_evaluated *ne;
+    size_t n_ne, cap_ne;
+    tk_diag *errors;
+    size_t n_errors, cap_errors;
+    tk_input_info *inputs;
+    size_t n_inputs, cap_inputs;
+    size_t resources, evaluations;
+    const tk_rule **disabled; /* sorted by address for bsearch */
+    size_t n_disabled;
+    bool oom;
+};
+
+#define GROW(arr, n, cap)                                                                          \
+    (((n) < (cap)) || grow_array((void **)&(arr), &(cap), sizeof *(arr)))
+
+static bool grow_array(void **arr, size_t *cap, size_t elem) {
+    size_t nc = *cap ? *cap * 2 : 16;
+    void *p = realloc(*arr, nc * elem);
+    if (!p) return false;
+    *arr = p;
+    *cap = nc;
+    return true;
+}
+
+tk_scan *tk_scan_new(const tk_engine *e, const tk_limits *limits) {
+    tk_scan *s = calloc(1, sizeof *s);
+    if (!s) return NULL;
+    s->e = e;
+    if (limits) s->lim = *limits;
+    else tk_limits_default(&s->lim);
+    tk_arena_init(&s->arena);
+    return s;
+}
+
+void tk_scan_free(tk_scan *s) {
+    if (!s) return;
+    free(s->findings);
+    free(s->ne);
+    free(s->errors);
+    free(s->inputs);
+    free(s->disabled);
+    tk_arena_free(&s->arena);
+    free(s);
+}
+
+static int cmp_ptr(const void *a, const void *b) {
+    uintptr_t x = (uintptr_t)*(const tk_rule *const *)a, y = (uintptr_t)*(const tk_rule *const *)b;
+    return x < y ? -1 : x > y;
+}
+
+bool tk_scan_disable_rule(tk_scan *s, const tk_rule *r) {
+    const tk_rule **a = realloc(s->disabled, (s->n_disabled + 1) * sizeof *a);
+    if (!a) return false;
+    s->disabled = a;
+    for (size_t i = 0; i < s->n_disabled; i++)
+        if (a[i] == r) return true;
+    a[s->n_disabled++] = r;
+    qsort(a, s->n_disabled, sizeof *a, cmp_ptr);
+    return true;
+}
+
+static bool rule_enabled(const tk_scan *s, const tk_rule *r) {
+    return !s->n_disabled || !bsearch(&r, s->disabled, s->n_disabled, sizeof *s->disabled, cmp_ptr);
+}
+
+size_t tk_scan_active_rule_count(const tk_scan *s) {
+    return tk_engine_rule_count(s->e) - s->n_disabled;
+}
+
+static const char *keep(tk_scan *s, const char *p, size_t len) {
+    char *c = tk_arena_strndup(&s->arena, p, len);
+    if (!c) s->oom = true;
+    return c ? c : "";
+}
+
+void tk_scan_add_error(tk_scan *s, const char *path, unsigned line, unsigned column, const char *msg) {
+    if (!GROW(s->errors, s->n_errors, s->cap_errors)) {
+        s->oom = true;
+        return;
+    }
+    tk_diag *d = &s->errors[s->n_errors++];
+    snprintf(d->file, sizeof d->file, "%s", path ? path : "-");
+    d->line = line;
+    d->column = column;
+    snprintf(d->message, sizeof d->message, "%s", msg);
+}
+
+static void doc_error(tk_scan *s, tk_doc *d, const tk_err *err) {
+    unsigned line = 1, col = 1;
+    if (d->text.data) tk_doc_locate(d, err->offset, &line, &col);
+    tk_scan_add_error(s, d->path, line, col, err->msg);
+}
+
+/* ---- evaluation of one input ---- */
+
+typedef struct input_run {
+    tk_scan *s;
+    tk_doc *doc;
+    tk_rtable *t;
+    uint32_t input;
+    const char *path; /* kept copy */
+    tk_eval_ctx ctx;
+    tk_arena scratch;
+} input_run;
+
+static void fingerprint(char out[17], const char *rule, const char *family, tk_str address,
+                        const char *unit) {
+    uint64_t h = 1469598103934665603ULL;
+    const char *parts[] = {"tkfp1", rule, family, unit};
+    for (int i = 0; i < 4; i++) {
+        for (const char *p = parts[i]; *p; p++) h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+        h = (h ^ 0x1f) * 1099511628211ULL;
+        if (i == 2)
+            for (size_t j = 0; j < address.len; j++)
+                h = (h ^ (unsigned char)address.p[j]) * 1099511628211ULL;
+    }
+    /* One extra mixing round spreads the low bits of FNV over the whole word. */
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    snprintf(out, 17, "%016llx", (unsigned long long)h);
+}
+
+static void set_resource(input_run *r, const tk_resource *res, tk_resource_ref *ref,
+                         tk_location *loc) {
+    tk_scan *s = r->s;
+    ref->family = r->t->family;
+    if (res) {
+        ref->type = keep(s, res->type.p, res->type.len);
+        ref->address = keep(s, res->address.p, res->address.len);
+        tk_doc_locate(r->doc, res->block ? res->block->pos : 0, &loc->line, &loc->column);
+    } else {
+        ref->type = "scope";
+        loc->line = loc->column = 1;
+    }
+    loc->file = r->path;
+}
+
+static void record(input_run *r, const tk_rule *rule, const tk_resource *res, tk_tri result,
+                   const char *scope_address) {
+    tk_scan *s = r->s;
+    if (result == TK_FALSE) {
+        if (!GROW(s->findings, s->n_findings, s->cap_findings)) {
+            s->oom = true;
+            return;
+        }
+        tk_finding *f = &s->findings[s->n_findings++];
+        memset(f, 0, sizeof *f);
+        f->rule = rule;
+        f->input = r->input;
+        set_resource(r, res, &f->resource, &f->location);
+        if (!res) f->resource.address = scope_address;
+        tk_str addr = {f->resource.address, strlen(f->resource.address)};
+        fingerprint(f->fingerprint, rule->id, f->resource.family, addr, r->path);
+    } else if (result == TK_UNKNOWN_TRI) {
+        if (!GROW(s->ne, s->n_ne, s->cap_ne)) {
+            s->oom = true;
+            return;
+        }
+        tk_not_evaluated *n = &s->ne[s->n_ne++];
+        memset(n, 0, sizeof *n);
+        n->rule = rule;
+        n->input = r->input;
+        set_resource(r, res, &n->resource, &n->location);
+        if (!res) n->resource.address = scope_address;
+        n->reason = r->ctx.unknown_reason ? keep(s, r->ctx.unknown_reason, strlen(r->ctx.unknown_reason))
+                                          : (r->ctx.failed ? "evaluation limit reached" : "unknown value");
+    }
+}
+
+static tk_tri check(input_run *r, const tk_rule_match *m) {
+    r->ctx.unknown_reason = NULL;
+    r->ctx.failed = false;
+    if (m->where) {
+        tk_tri w = tk_prog_eval(m->where, &r->ctx);
+        if (w != TK_TRUE) return w == TK_FALSE ? TK_TRUE /* not applicable */ : TK_UNKNOWN_TRI;
+    }
+    return tk_prog_eval(m->assert_cond, &r->ctx);
+}
+
+static bool has_provider(const tk_rtable *t, const char *provider) {
+    size_t pl = strlen(provider);
+    for (size_t i = 0; i < t->n; i++) {
+        const tk_resource *res = &t->items[i];
+        if (!res->data && res->type.len > pl && res->type.p[pl] == '_' &&
+            !memcmp(res->type.p, provider, pl))
+            return true;
+    }
+    return false;
+}
+
+static void evaluate(input_run *r) {
+    tk_scan *s = r->s;
+    const tk_engine *e = s->e;
+    tk_eval_host host;
+    tk_rtable_host(r->t, &host);
+    tk_arena_init(&r->scratch);
+    tk_eval_ctx_init(&r->ctx, &r->scratch, &host);
+    r->ctx.max_json_bytes = s->lim.max_json_string;
+    size_t managed = 0;
+    for (size_t i = 0; i < r->t->n; i++) {
+        const tk_resource *res = &r->t->items[i];
+        if (res->data) continue;
+        managed++;
+        uint32_t ei = tk_engine_entries_for(e, r->t->family, res->type);
+        if (ei == UINT32_MAX) continue;
+        r->ctx.res = res;
+        r->ctx.root = tk_res_value(res);
+        for (; ei != UINT32_MAX; ei = e->entries[ei].next) {
+            const tk_rule_entry *en = &e->entries[ei];
+            if (!rule_enabled(s, en->rule)) continue;
+            s->evaluations++;
+            tk_tri t = check(r, en->match);
+            if (t != TK_TRUE) record(r, en->rule, res, t, NULL);
+        }
+        tk_eval_ctx_reset(&r->ctx);
+        tk_arena_reset(&r->scratch);
+    }
+    /* Scope-level rules: once per input that uses the rule's provider. */
+    for (size_t i = 0; i < e->n_rules; i++) {
+        const tk_rule *rule = e->rules[i];
+        if (!rule->scope || !rule_enabled(s, rule) || !has_provider(r->t, rule->provider)) continue;
+        for (size_t m = 0; m < rule->n_matches; m++) {
+            if (strcmp(rule->matches[m].family, r->t->family) != 0) continue;
+            r->ctx.res = NULL;
+            r->ctx.root = tk_v_null();
+            s->evaluations++;
+            tk_tri t = check(r, &rule->matches[m]);
+            char addr[64];
+            snprintf(addr, sizeof addr, "scope:%s", rule->provider);
+            if (t != TK_TRUE) record(r, rule, NULL, t, keep(s, addr, strlen(addr)));
+            tk_eval_ctx_reset(&r->ctx);
+            tk_arena_reset(&r->scratch);
+        }
+    }
+    s->inputs[r->input].resources = managed;
+    s->resources += managed;
+    tk_eval_ctx_free(&r->ctx);
+    tk_arena_free(&r->scratch);
+}
+
+static bool looks_like_json(const tk_text *t) {
+    for (size_t i = 0; i < t->len; i++) {
+        char c = t->data[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
+        return c == '{' || c == '[';
+    }
+    return true; /* empty: let the JSON parser say so */
+}
+
+bool tk_scan_input(tk_scan *s, const char *path, const void *bytes, size_t len) {
+    if (!GROW(s->inputs, s->n_inputs, s->cap_inputs)) {
+        s->oom = true;
+        return false;
+    }
+    uint32_t input = (uint32_t)s->n_inputs++;
+    tk_input_info *info = &s->inputs[input];
+    memset(info, 0, sizeof *info);
+    info->path = keep(s, path ? path : "-", strlen(path ? path : "-"));
+
+    tk_doc doc;
+    tk_doc_init(&doc, info->path);
+    tk_err err;
+    bool ok = false;
+    tk_rtable t;
+    tk_rtable_init(&t, "terraform");
+    tk_tfplan *plan = NULL;
+    if (!tk_text_decode(&doc.text, bytes, len, s->lim.max_input_bytes, &err)) {
+        doc_error(s, &doc, &err);
+        goto out;
+    }
+    if (!looks_like_json(&doc.text)) {
+        err.offset = 0;
+        while (err.offset < doc.text.len && strchr(" \t\r\n", doc.text.data[err.offset])) err.offset++;
+        snprintf(err.msg, sizeof err.msg,
+                 "not a Terraform plan or state: expected JSON from `terraform show -json`");
+        doc_error(s, &doc, &err);
+        goto out;
+    }
+    tk_json_opts jo = {.max_depth = s->lim.max_depth, .skip = tk_tfplan_skip, .n_skip = tk_tfplan_n_skip};
+    if (!tk_json_parse(&doc, &jo, &err)) {
+        doc_error(s, &doc, &err);
+        goto out;
+    }
+    if (!tk_tfplan_detect(&doc)) {
+        err.offset = tk_doc_root(&doc) ? tk_doc_root(&doc)->pos : 0;
+        snprintf(err.msg, sizeof err.msg,
+                 "not a Terraform plan or state: no planned_values, resource_changes or values");
+        doc_error(s, &doc, &err);
+        goto out;
+    }
+    bool is_state = false;
+    plan = tk_tfplan_adapt(&doc, &t, &is_state, &err);
+    if (!plan) {
+        doc_error(s, &doc, &err);
+        goto out;
+    }
+    info->family = "terraform";
+    info->kind = is_state ? "state" : "plan";
+    input_run r = {.s = s, .doc = &doc, .t = &t, .input = input, .path = info->path};
+    evaluate(&r);
+    ok = true;
+out:
+    tk_rtable_free(&t);
+    tk_tfplan_free(plan);
+    tk_doc_free(&doc);
+    if (s->oom) {
+        tk_scan_add_error(s, info->path, 1, 1, "out of memory");
+        return false;
+    }
+    return ok;
+}
+
+static int cmp_loc(const tk_location *a, const tk_location *b) {
+    if (a->line != b->line) return a->line < b->line ? -1 : 1;
+    if (a->column != b->column) return a->column < b->column ? -1 : 1;
+    return 0;
+}
+
+static int cmp_finding(const void *x, const void *y) {
+    const tk_finding *a = x, *b = y;
+    if (a->input != b->input) return a->input < b->input ? -1 : 1;
+    int c = cmp_loc(&a->location, &b->location);
+    if (c) return c;
+    if ((c = strcmp(a->resource.address, b->resource.address))) return c;
+    return strcmp(a->rule->id, b->rule->id);
+}
+
+static int cmp_ne(const void *x, const void *y) {
+    const tk_not_evaluated *a = x, *b = y;
+    if (a->input != b->input) return a->input < b->input ? -1 : 1;
+    int c = cmp_loc(&a->location, &b->location);
+    if (c) return c;
+    if ((c = strcmp(a->resource.address, b->resource.address))) return c;
+    return strcmp(a->rule->id, b->rule->id);
+}
+
+void tk_scan_finish(tk_scan *s) {
+    if (s->n_findings) qsort(s->findings, s->n_findings, sizeof *s->findings, cmp_finding);
+    if (s->n_ne) qsort(s->ne, s->n_ne, sizeof *s->ne, cmp_ne);
+}
+
+const tk_finding *tk_scan_findings(const tk_scan *s, size_t *n) {
+    *n = s->n_findings;
+    return s->findings;
+}
+const tk_not_evaluated *tk_scan_not_evaluated(const tk_scan *s, size_t *n) {
+    *n = s->n_ne;
+    return s->ne;
+}
+const tk_diag *tk_scan_errors(const tk_scan *s, size_t *n) {
+    *n = s->n_errors;
+    return s->errors;
+}
+const tk_input_info *tk_scan_inputs(const tk_scan *s, size_t *n) {
+    *n = s->n_inputs;
+    return s->inputs;
+}
+size_t tk_scan_resource_count(const tk_scan *s) {
+    return s->resources;
+}
+size_t tk_scan_evaluation_count(const tk_scan *s) {
+    return s->evaluations;
+}

@@ -1,0 +1,74 @@
+/* Hash map from borrowed byte strings to 32-bit values (open addressing, linear probing). */
+#include "strmap.h"
+#include <stdlib.h>
+#include <string.h>
+
+uint32_t tk_hash(const void *p, size_t len) {
+    /* FNV-1a, folded to 32 bits; keys here are short identifiers and addresses. */
+    const unsigned char *s = p;
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < len; i++) h = (h ^ s[i]) * 1099511628211ULL;
+    return (uint32_t)(h ^ (h >> 32));
+}
+
+void tk_strmap_init(tk_strmap *m) {
+    m->slots = NULL;
+    m->cap = m->n = 0;
+}
+
+void tk_strmap_free(tk_strmap *m) {
+    free(m->slots);
+    tk_strmap_init(m);
+}
+
+uint32_t *tk_strmap_get(const tk_strmap *m, const char *key, size_t len) {
+    if (!m->cap) return NULL;
+    uint32_t h = tk_hash(key, len);
+    size_t i = h & (m->cap - 1);
+    for (;;) {
+        tk_strmap_slot *s = &m->slots[i];
+        if (!s->key) return NULL;
+        if (s->hash == h && s->len == len && memcmp(s->key, key, len) == 0) return &s->value;
+        i = (i + 1) & (m->cap - 1);
+    }
+}
+
+static bool rehash(tk_strmap *m, size_t cap) {
+    tk_strmap_slot *ns = calloc(cap, sizeof *ns);
+    if (!ns) return false;
+    for (size_t i = 0; i < m->cap; i++) {
+        tk_strmap_slot *s = &m->slots[i];
+        if (!s->key) continue;
+        size_t j = s->hash & (cap - 1);
+        while (ns[j].key) j = (j + 1) & (cap - 1);
+        ns[j] = *s;
+    }
+    free(m->slots);
+    m->slots = ns;
+    m->cap = cap;
+    return true;
+}
+
+uint32_t *tk_strmap_put(tk_strmap *m, const char *key, size_t len, bool *fresh) {
+    if (len > UINT32_MAX) return NULL;
+    if ((m->n + 1) * 4 > m->cap * 3 && !rehash(m, m->cap ? m->cap * 2 : 64)) return NULL;
+    uint32_t h = tk_hash(key, len);
+    size_t i = h & (m->cap - 1);
+    for (;;) {
+        tk_strmap_slot *s = &m->slots[i];
+        if (!s->key) {
+            s->key = key ? key : "";
+            s->len = (uint32_t)len;
+            s->hash = h;
+            s->value = 0;
+            m->n++;
+            if (fresh) *fresh = true;
+            return &s->value;
+        }
+        if (s->hash == h && s->len == len && memcmp(s->key, key, len) == 0) {
+            if (fresh) *fresh = false;
+            return &s->value;
+        }
+        i = (i + 1) & (m->cap - 1);
+    }
+}

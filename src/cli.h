@@ -1,0 +1,64 @@
+/* What the tool's commands share: language and terminal choices, the report handed to
+ * renderers, and rule loading. */
+#ifndef TK_CLI_H
+#define TK_CLI_H
+#include "../include/tenken.h"
+#include "../lib/buf.h"
+#include <stdbool.h>
+#include <stdio.h>
+
+/* ---- language ---- */
+/* Japanese when LC_ALL, LC_MESSAGES or LANG (the first one set) starts with "ja". */
+bool lang_from_env(void);
+/* --lang value: "ja" or "en"; returns false for anything else. */
+bool lang_parse(const char *s, bool *ja);
+#define TR(ja, en_text, ja_text) ((ja) ? (ja_text) : (en_text))
+const char *severity_label(tk_severity s, bool ja); /* HIGH / 高 */
+const char *level_label(tk_level l, bool ja);       /* basic / 基本 */
+const char *i18n(const tk_i18n *t, bool ja);
+/* "CIS Amazon Web Services Foundations Benchmark 3.0.0 2.1.4" */
+void cis_label(tk_buf *b, const tk_cis_ref *c);
+
+/* ---- terminal ---- */
+typedef enum { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER } color_mode;
+bool color_parse(const char *s, color_mode *m);
+/* Whether to colour output written to fd. */
+bool color_enabled(color_mode m, int fd);
+
+/* ---- rules ---- */
+typedef struct rule_source_opts {
+    const char **dirs;
+    size_t n_dirs;
+    bool no_builtin;
+} rule_source_opts;
+/* Builds an engine from built-in rules and --rules directories; prints errors. */
+tk_engine *load_engine(const rule_source_opts *o);
+
+/* ---- reports ---- */
+typedef struct report {
+    const tk_engine *engine;
+    const tk_scan *scan;
+    bool ja;
+    bool color;
+    bool verbose;
+    bool quiet;
+    bool show_not_evaluated;
+    tk_severity fail_on;
+    bool fail_never;
+    size_t rules_active;
+} report;
+
+void render_text(const report *r, tk_buf *out);
+struct jw;
+void render_rule_json(struct jw *w, const tk_rule *r);
+void render_json(const report *r, tk_buf *out);
+/* Exit status for a finished scan: 0, 1 (findings at or above fail_on) or 2 (errors). */
+int report_exit_status(const report *r);
+
+int cmd_scan(int argc, char **argv);
+int cmd_rules(int argc, char **argv);
+
+/* Prints "tenken: message" to stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

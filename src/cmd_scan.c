@@ -1,0 +1,272 @@
+/* `tenken scan`: read inputs, run the rules, write the report, set the exit status. */
+#include "cli.h"
+#include "io.h"
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char SCAN_HELP_EN[] =
+    "Usage: tenken scan [options] FILE...\n"
+    "\n"
+    "Checks Terraform plan or state JSON (terraform show -json) against the rules and\n"
+    "reports each misconfiguration with its MIC settings guideline category, measure ID,\n"
+    "basic/recommended level and CIS Benchmark reference. FILE '-' reads standard input.\n"
+    "\n"
+    "Options:\n"
+    "  -f, --format FORMAT      text (default) or json\n"
+    "  -o, --output FILE        write the report to FILE (atomically) instead of stdout\n"
+    "      --lang ja|en         report language (default: from LC_ALL/LC_MESSAGES/LANG)\n"
+    "      --fail-on SEVERITY   exit 1 when a finding is at or above SEVERITY:\n"
+    "                           critical, high, medium, low (default), info, or none\n"
+    "      --rules DIR          also load the *.rule files under DIR (repeatable)\n"
+    "      --no-builtin-rules   use only rules from --rules\n"
+    "      --rule ID            run only this rule (repeatable)\n"
+    "      --skip-rule ID       do not run this rule (repeatable)\n"
+    "      --show-not-evaluated list checks that depend on values known only after apply\n"
+    "  -q, --quiet              text: one line per finding (file:line:col: ...)\n"
+    "  -v, --verbose            text: also explain why each setting matters\n"
+    "      --color WHEN         auto (default), always or never; NO_COLOR is honoured\n"
+    "      --max-input-size N   refuse inputs larger than N bytes (K, M, G suffixes; default 1G)\n"
+    "      --max-depth N        refuse nesting deeper than N levels (default 256)\n"
+    "  -h, --help               show this help\n"
+    "\n"
+    "Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage or input error.\n";
+
+static const char SCAN_HELP_JA[] =
+    "使い方: tenken scan [オプション] ファイル...\n"
+    "\n"
+    "Terraform のプランまたはステートの JSON（terraform show -json の出力）をルールで点検し、\n"
+    "設定不備ごとに総務省 設定ガイドラインの類型・対策ID・基本/推奨の別・CIS Benchmark の\n"
+    "対応項目を示します。ファイルに '-' を指定すると標準入力を読みます。\n"
+    "\n"
+    "オプション:\n"
+    "  -f, --format 形式        text（既定）または json\n"
+    "  -o, --output ファイル    レポートを標準出力ではなくファイルへ書き出す（途中状態を残さない）\n"
+    "      --lang ja|en         レポートの言語（既定は LC_ALL/LC_MESSAGES/LANG から判断）\n"
+    "      --fail-on 重大度     この重大度以上の指摘があれば終了コード 1:\n"
+    "                           critical, high, medium, low（既定）, info, none\n"
+    "      --rules ディレクトリ その下の *.rule も読み込む（複数指定可）\n"
+    "      --no-builtin-rules   組み込みルールを使わず --rules のルールだけを使う\n"
+    "      --rule ID            このルールだけを実行する（複数指定可）\n"
+    "      --skip-rule ID       このルールを実行しない（複数指定可）\n"
+    "      --show-not-evaluated 適用後にしか決まらない値に依存して未評価となった判定を一覧表示\n"
+    "  -q, --quiet              テキスト: 1 件 1 行（ファイル:行:列: ...）\n"
+    "  -v, --verbose            テキスト: 設定の意味と背景も表示\n"
+    "      --color 指定         auto（既定）, always, never。NO_COLOR を尊重\n"
+    "      --max-input-size N   N バイトを超える入力を拒否（K, M, G 可。既定 1G）\n"
+    "      --max-depth N        N 段を超える入れ子を拒否（既定 256）\n"
+    "  -h, --help               このヘルプを表示\n"
+    "\n"
+    "終了コード: 0 = --fail-on 以上の指摘なし、1 = 指摘あり、2 = 使い方または入力の誤り\n";
+
+static bool parse_size(const char *s, size_t *out) {
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || end == s) return false;
+    unsigned long long mul = 1;
+    if (*end == 'K' || *end == 'k') mul = 1ULL << 10, end++;
+    else if (*end == 'M' || *end == 'm') mul = 1ULL << 20, end++;
+    else if (*end == 'G' || *end == 'g') mul = 1ULL << 30, end++;
+    if (*end || v == 0 || v > (2ULL << 30) / mul) return false;
+    *out = (size_t)(v * mul);
+    return true;
+}
+
+enum {
+    OPT_LANG = 256,
+    OPT_FAIL_ON,
+    OPT_RULES,
+    OPT_NO_BUILTIN,
+    OPT_RULE,
+    OPT_SKIP_RULE,
+    OPT_SHOW_NE,
+    OPT_COLOR,
+    OPT_MAX_SIZE,
+    OPT_MAX_DEPTH,
+};
+
+int cmd_scan(int argc, char **argv) {
+    static const struct option longopts[] = {
+        {"format", required_argument, NULL, 'f'},
+        {"output", required_argument, NULL, 'o'},
+        {"lang", required_argument, NULL, OPT_LANG},
+        {"fail-on", required_argument, NULL, OPT_FAIL_ON},
+        {"rules", required_argument, NULL, OPT_RULES},
+        {"no-builtin-rules", no_argument, NULL, OPT_NO_BUILTIN},
+        {"rule", required_argument, NULL, OPT_RULE},
+        {"skip-rule", required_argument, NULL, OPT_SKIP_RULE},
+        {"show-not-evaluated", no_argument, NULL, OPT_SHOW_NE},
+        {"quiet", no_argument, NULL, 'q'},
+        {"verbose", no_argument, NULL, 'v'},
+        {"color", required_argument, NULL, OPT_COLOR},
+        {"colour", required_argument, NULL, OPT_COLOR},
+        {"max-input-size", required_argument, NULL, OPT_MAX_SIZE},
+        {"max-depth", required_argument, NULL, OPT_MAX_DEPTH},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *format = "text", *output = NULL;
+    bool ja = lang_from_env();
+    report rep = {.ja = ja, .fail_on = TK_SEV_LOW};
+    color_mode cm = COLOR_AUTO;
+    rule_source_opts rs = {0};
+    const char **only = NULL, **skip = NULL;
+    size_t n_only = 0, n_skip = 0;
+    tk_limits lim;
+    tk_limits_default(&lim);
+    int status = 2;
+
+    rs.dirs = calloc((size_t)argc + 1, sizeof *rs.dirs);
+    only = calloc((size_t)argc + 1, sizeof *only);
+    skip = calloc((size_t)argc + 1, sizeof *skip);
+    if (!rs.dirs || !only || !skip) {
+        cli_error("out of memory");
+        goto done;
+    }
+    optind = 1;
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, ":f:o:qvh", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'f': format = optarg; break;
+        case 'o': output = optarg; break;
+        case 'q': rep.quiet = true; break;
+        case 'v': rep.verbose = true; break;
+        case 'h':
+            fputs(rep.ja ? SCAN_HELP_JA : SCAN_HELP_EN, stdout);
+            status = 0;
+            goto done;
+        case OPT_LANG:
+            if (!lang_parse(optarg, &rep.ja)) {
+                cli_error("--lang must be ja or en, not '%s'", optarg);
+                goto done;
+            }
+            break;
+        case OPT_FAIL_ON:
+            if (!strcmp(optarg, "none")) rep.fail_never = true;
+            else if (!tk_severity_parse(optarg, &rep.fail_on)) {
+                cli_error("--fail-on must be critical, high, medium, low, info or none, not '%s'", optarg);
+                goto done;
+            }
+            break;
+        case OPT_RULES: rs.dirs[rs.n_dirs++] = optarg; break;
+        case OPT_NO_BUILTIN: rs.no_builtin = true; break;
+        case OPT_RULE: only[n_only++] = optarg; break;
+        case OPT_SKIP_RULE: skip[n_skip++] = optarg; break;
+        case OPT_SHOW_NE: rep.show_not_evaluated = true; break;
+        case OPT_COLOR:
+            if (!color_parse(optarg, &cm)) {
+                cli_error("--color must be auto, always or never, not '%s'", optarg);
+                goto done;
+            }
+            break;
+        case OPT_MAX_SIZE:
+            if (!parse_size(optarg, &lim.max_input_bytes)) {
+                cli_error("--max-input-size must be a size such as 500M (at most 2G), not '%s'", optarg);
+                goto done;
+            }
+            break;
+        case OPT_MAX_DEPTH: {
+            char *end;
+            unsigned long v = strtoul(optarg, &end, 10);
+            if (*end || v < 2 || v > 100000) {
+                cli_error("--max-depth must be a number from 2 to 100000, not '%s'", optarg);
+                goto done;
+            }
+            lim.max_depth = v;
+            break;
+        }
+        case ':': cli_error("option %s needs a value (see tenken scan --help)", argv[optind - 1]); goto done;
+        default: cli_error("unknown option %s (see tenken scan --help)", argv[optind - 1]); goto done;
+        }
+    }
+    bool json = false;
+    if (!strcmp(format, "json")) json = true;
+    else if (strcmp(format, "text") != 0) {
+        cli_error("--format must be text or json, not '%s'", format);
+        goto done;
+    }
+    if (optind >= argc) {
+        cli_error("no input given (tenken scan FILE..., or - for standard input; see --help)");
+        goto done;
+    }
+
+    tk_engine *engine = load_engine(&rs);
+    if (!engine) goto done;
+    tk_scan *scan = tk_scan_new(engine, &lim);
+    if (!scan) {
+        cli_error("out of memory");
+        tk_engine_free(engine);
+        goto done;
+    }
+    for (size_t i = 0; i < n_only + n_skip; i++) {
+        const char *id = i < n_only ? only[i] : skip[i - n_only];
+        if (!tk_engine_find_rule(engine, id)) {
+            cli_error("no rule with id '%s' (tenken rules lists them)", id);
+            tk_scan_free(scan);
+            tk_engine_free(engine);
+            goto done;
+        }
+    }
+    for (size_t i = 0; i < tk_engine_rule_count(engine); i++) {
+        const tk_rule *r = tk_engine_rule(engine, i);
+        bool on = n_only == 0;
+        for (size_t j = 0; j < n_only; j++) on |= !strcmp(only[j], r->id);
+        for (size_t j = 0; j < n_skip; j++) on &= strcmp(skip[j], r->id) != 0;
+        if (!on) tk_scan_disable_rule(scan, r);
+    }
+
+    size_t scanned_ok = 0;
+    for (int i = optind; i < argc; i++) {
+        input_bytes in;
+        char err[300];
+        if (!io_read_input(argv[i], lim.max_input_bytes, &in, err, sizeof err)) {
+            tk_scan_add_error(scan, argv[i], 1, 1, err);
+            continue;
+        }
+        if (tk_scan_input(scan, argv[i], in.data, in.len)) scanned_ok++;
+        io_release(&in);
+    }
+    tk_scan_finish(scan);
+
+    size_t ne;
+    const tk_diag *errs = tk_scan_errors(scan, &ne);
+    for (size_t i = 0; i < ne; i++)
+        fprintf(stderr, "%s:%u:%u: %s\n", errs[i].file, errs[i].line, errs[i].column, errs[i].message);
+
+    rep.engine = engine;
+    rep.scan = scan;
+    rep.rules_active = tk_scan_active_rule_count(scan);
+    rep.color = !output && !json && color_enabled(cm, STDOUT_FILENO);
+    tk_buf out;
+    tk_buf_init(&out);
+    if (json) render_json(&rep, &out);
+    else render_text(&rep, &out);
+    status = report_exit_status(&rep);
+    if (out.oom) {
+        cli_error("out of memory while writing the report");
+        status = 2;
+    } else if (output) {
+        /* A report is written only when at least one input could be scanned. */
+        if (scanned_ok) {
+            char err[300];
+            if (!io_write_atomic(output, out.data, out.len, err, sizeof err)) {
+                fprintf(stderr, "%s:1:1: %s\n", output, err);
+                status = 2;
+            }
+        }
+    } else if (scanned_ok || json) {
+        if (!io_write_all(STDOUT_FILENO, out.data, out.len)) status = 2;
+    }
+    tk_buf_free(&out);
+    tk_scan_free(scan);
+    tk_engine_free(engine);
+done:
+    free(rs.dirs);
+    free(only);
+    free(skip);
+    return status;
+}

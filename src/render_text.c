@@ -1,0 +1,159 @@
+/* Human-readable report, in Japanese or English, coloured only on a terminal. */
+#include "cli.h"
+#include <string.h>
+
+static const char *sev_color(tk_severity s) {
+    switch (s) {
+    case TK_SEV_CRITICAL: return "\033[1;35m";
+    case TK_SEV_HIGH: return "\033[1;31m";
+    case TK_SEV_MEDIUM: return "\033[33m";
+    case TK_SEV_LOW: return "\033[34m";
+    default: return "\033[2m";
+    }
+}
+
+static void colored(const report *r, tk_buf *b, const char *color, const char *text) {
+    if (r->color) tk_buf_printf(b, "%s%s\033[0m", color, text);
+    else tk_buf_puts(b, text);
+}
+
+/* Severity label padded to a fixed display width (Japanese labels are two columns wide per
+ * character). */
+static void sev_cell(const report *r, tk_buf *b, tk_severity s) {
+    const char *label = severity_label(s, r->ja);
+    colored(r, b, sev_color(s), label);
+    size_t width = 0;
+    for (const unsigned char *p = (const unsigned char *)label; *p; p++)
+        if ((*p & 0xC0) != 0x80) width += *p >= 0x80 ? 2 : 1;
+    for (size_t i = width; i < 9; i++) tk_buf_putc(b, ' ');
+}
+
+static void classification(const report *r, tk_buf *b, const tk_rule *rule) {
+    tk_buf_printf(b, "%s %s %s", TR(r->ja, "Category", "類型"), rule->category,
+                  tk_category_title(rule->category, r->ja));
+    for (size_t i = 0; i < rule->n_guideline; i++) tk_buf_printf(b, " · %s", rule->guideline[i]);
+    tk_buf_printf(b, " · %s", level_label(rule->level, r->ja));
+    for (size_t i = 0; i < rule->n_cis; i++) {
+        tk_buf_puts(b, " · ");
+        cis_label(b, &rule->cis[i]);
+    }
+}
+
+/* Writes a multi-line text indented under a label. */
+static void block(tk_buf *b, const char *indent, const char *label, const char *text) {
+    tk_buf_printf(b, "%s%s", indent, label);
+    for (const char *p = text; *p; p++) {
+        if (*p == '\n') {
+            if (p[1] == 0) break;
+            tk_buf_printf(b, "\n%s  ", indent);
+            continue;
+        }
+        tk_buf_putc(b, *p);
+    }
+    tk_buf_putc(b, '\n');
+}
+
+static void finding_long(const report *r, tk_buf *b, const tk_finding *f) {
+    const tk_rule *rule = f->rule;
+    const char *ind = "           ";
+    tk_buf_puts(b, "  ");
+    sev_cell(r, b, rule->severity);
+    colored(r, b, "\033[1m", rule->id);
+    tk_buf_printf(b, "  %s  ", f->resource.address);
+    colored(r, b, "\033[2m", "");
+    tk_buf_printf(b, "%s:%u:%u\n", f->location.file, f->location.line, f->location.column);
+    tk_buf_printf(b, "%s", ind);
+    colored(r, b, "\033[1m", i18n(&rule->title, r->ja));
+    tk_buf_printf(b, "\n%s", ind);
+    classification(r, b, rule);
+    tk_buf_putc(b, '\n');
+    if (r->verbose) block(b, ind, TR(r->ja, "Why:  ", "背景: "), i18n(&rule->rationale, r->ja));
+    block(b, ind, TR(r->ja, "Risk: ", "リスク: "), i18n(&rule->risk, r->ja));
+    block(b, ind, TR(r->ja, "Fix:  ", "対処: "), i18n(&rule->remediation, r->ja));
+    if (r->verbose && rule->remediation_example)
+        block(b, ind, TR(r->ja, "Example:\n", "設定例:\n"), rule->remediation_example);
+}
+
+static void finding_short(const report *r, tk_buf *b, const tk_finding *f) {
+    tk_buf_printf(b, "%s:%u:%u: ", f->location.file, f->location.line, f->location.column);
+    colored(r, b, sev_color(f->rule->severity), severity_label(f->rule->severity, r->ja));
+    tk_buf_printf(b, " %s %s: %s\n", f->rule->id, f->resource.address, i18n(&f->rule->title, r->ja));
+}
+
+void render_text(const report *r, tk_buf *b) {
+    size_t nf, nn, ni, ne;
+    const tk_finding *fs = tk_scan_findings(r->scan, &nf);
+    const tk_not_evaluated *ns = tk_scan_not_evaluated(r->scan, &nn);
+    const tk_input_info *ins = tk_scan_inputs(r->scan, &ni);
+    tk_scan_errors(r->scan, &ne);
+
+    if (r->quiet) {
+        for (size_t i = 0; i < nf; i++) finding_short(r, b, &fs[i]);
+    } else {
+        uint32_t cur = UINT32_MAX;
+        for (size_t i = 0; i < nf; i++) {
+            if (fs[i].input != cur) {
+                cur = fs[i].input;
+                if (i) tk_buf_putc(b, '\n');
+                colored(r, b, "\033[1;4m", ins[cur].path);
+                tk_buf_putc(b, '\n');
+            } else {
+                tk_buf_putc(b, '\n');
+            }
+            finding_long(r, b, &fs[i]);
+        }
+        if (nf) tk_buf_putc(b, '\n');
+    }
+    if (r->show_not_evaluated && nn) {
+        tk_buf_puts(b, TR(r->ja, "Not evaluated (the rule depends on a value known only after apply):\n",
+                          "未評価（適用後にしか決まらない値に依存するため判定していないもの）:\n"));
+        for (size_t i = 0; i < nn; i++)
+            tk_buf_printf(b, "  %s  %s  %s:%u:%u  %s `%s`\n", ns[i].rule->id, ns[i].resource.address,
+                          ns[i].location.file, ns[i].location.line, ns[i].location.column,
+                          TR(r->ja, "unknown:", "不明な値:"), ns[i].reason);
+        tk_buf_putc(b, '\n');
+    }
+    if (r->quiet) return;
+
+    size_t by_sev[5] = {0}, basic = 0, rec = 0;
+    for (size_t i = 0; i < nf; i++) {
+        by_sev[fs[i].rule->severity]++;
+        if (fs[i].rule->level == TK_LEVEL_BASIC) basic++;
+        else rec++;
+    }
+    if (r->ja) {
+        tk_buf_printf(b, "結果: 設定不備 %zu 件（", nf);
+        for (int s = 4; s >= 0; s--)
+            tk_buf_printf(b, "%s%s %zu", s == 4 ? "" : "・", severity_label((tk_severity)s, true), by_sev[s]);
+        tk_buf_printf(b, "）／ 基本 %zu 件・推奨 %zu 件\n", basic, rec);
+        tk_buf_printf(b, "対象: 入力 %zu 件・リソース %zu 件・ルール %zu 件・判定 %zu 回\n", ni,
+                      tk_scan_resource_count(r->scan), r->rules_active, tk_scan_evaluation_count(r->scan));
+    } else {
+        tk_buf_printf(b, "Result: %zu finding%s (", nf, nf == 1 ? "" : "s");
+        for (int s = 4; s >= 0; s--)
+            tk_buf_printf(b, "%s%s %zu", s == 4 ? "" : ", ", tk_severity_name((tk_severity)s), by_sev[s]);
+        tk_buf_printf(b, "); basic %zu, recommended %zu\n", basic, rec);
+        tk_buf_printf(b, "Scanned: %zu input%s, %zu resources, %zu rules, %zu checks\n", ni,
+                      ni == 1 ? "" : "s", tk_scan_resource_count(r->scan), r->rules_active,
+                      tk_scan_evaluation_count(r->scan));
+    }
+    if (nf) {
+        tk_buf_puts(b, TR(r->ja, "By guideline category (MIC settings guideline, figure III.3.1-1):\n",
+                          "類型別（総務省 設定ガイドライン 図表Ⅲ.3.1-1）:\n"));
+        for (const char *const *c = tk_categories(); *c; c++) {
+            size_t n = 0;
+            for (size_t i = 0; i < nf; i++)
+                if (!strcmp(fs[i].rule->category, *c)) n++;
+            if (n) tk_buf_printf(b, "  %4zu  %-4s %s\n", n, *c, tk_category_title(*c, r->ja));
+        }
+    }
+    if (nn && !r->show_not_evaluated)
+        tk_buf_printf(b, TR(r->ja, "Not evaluated: %zu (they depend on values known only after apply; "
+                                   "--show-not-evaluated lists them)\n",
+                            "未評価: %zu 件（適用後にしか決まらない値に依存。--show-not-evaluated で一覧表示）\n"),
+                      nn);
+    if (ne)
+        tk_buf_printf(b, TR(r->ja, "Input errors: %zu (see the messages above)\n",
+                            "入力エラー: %zu 件（上のメッセージを参照）\n"),
+                      ne);
+}
