@@ -1,0 +1,235 @@
+/* Rule-fixture runner: proves that every rule fires on its fail fixtures and stays silent
+ * on its pass fixtures.
+ *
+ * For each rules/<provider>/<ID>.rule it expects rules/<provider>/tests/<ID>/ with at least
+ * fail.plan.json and pass.plan.json. The findings a fail fixture must produce are listed in
+ * the .tf file it was generated from, one "# expect: <address>" line each; an optional
+ * unknown.plan.json lists "# expect-not-evaluated: <address>" lines and proves that values
+ * known only after apply give "not evaluated", never a finding. Each fixture is also
+ * scanned with every rule to make sure nothing else breaks on it.
+ *
+ * Usage: test-rules RULES-DIR [ID-PREFIX]. With a prefix, only rules whose ID starts with it
+ * are checked (and only their files' load errors count). Ends with "N passed, N failed". */
+#include "../include/tenken.h"
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static int passed, failed;
+
+static char *slurp(const char *path, size_t *len) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    size_t cap = 1 << 16, n = 0;
+    char *b = malloc(cap);
+    while (b) {
+        size_t r = fread(b + n, 1, cap - n, f);
+        n += r;
+        if (n < cap) break;
+        char *nb = realloc(b, cap *= 2);
+        if (!nb) {
+            free(b);
+            b = NULL;
+        }
+        b = nb;
+    }
+    fclose(f);
+    if (b) *len = n;
+    return b;
+}
+
+static bool exists(const char *p) {
+    struct stat st;
+    return stat(p, &st) == 0;
+}
+
+/* "# <tag> <address>" lines of the .tf source of a fixture. */
+static size_t expectations(const char *tf_path, const char *tag, char out[][512], size_t cap) {
+    size_t len, n = 0;
+    char *src = slurp(tf_path, &len);
+    if (!src) return 0;
+    size_t tl = strlen(tag);
+    char *line = src, *end = src + len;
+    while (line < end) {
+        char *nl = memchr(line, '\n', (size_t)(end - line));
+        size_t ll = nl ? (size_t)(nl - line) : (size_t)(end - line);
+        if (ll > tl + 2 && !strncmp(line, "# ", 2) && !strncmp(line + 2, tag, tl) && line[2 + tl] == ' ' && n < cap) {
+            size_t al = ll - tl - 3;
+            while (al && (line[tl + 3 + al - 1] == ' ' || line[tl + 3 + al - 1] == '\r')) al--;
+            snprintf(out[n++], 512, "%.*s", (int)al, line + tl + 3);
+        }
+        line = nl ? nl + 1 : end;
+    }
+    free(src);
+    return n;
+}
+
+static void check(bool ok, const char *fmt, const char *a, const char *b) {
+    if (ok) {
+        passed++;
+        return;
+    }
+    failed++;
+    fprintf(stderr, "FAIL: ");
+    fprintf(stderr, fmt, a, b);
+    fputc('\n', stderr);
+}
+
+static tk_scan *scan_file(const tk_engine *e, const char *path, const tk_rule *only) {
+    size_t len;
+    char *data = slurp(path, &len);
+    if (!data) return NULL;
+    tk_scan *s = tk_scan_new(e, NULL);
+    if (only)
+        for (size_t i = 0; i < tk_engine_rule_count(e); i++)
+            if (tk_engine_rule(e, i) != only) tk_scan_disable_rule(s, tk_engine_rule(e, i));
+    tk_scan_input(s, path, data, len);
+    tk_scan_finish(s);
+    free(data);
+    return s;
+}
+
+/* Compares the addresses a rule reported with the expected ones. */
+static void compare(const char *what, const char *fixture, char exp[][512], size_t n_exp,
+                    const char *const *got, size_t n_got) {
+    char msg[1024];
+    for (size_t i = 0; i < n_exp; i++) {
+        bool found = false;
+        for (size_t j = 0; j < n_got; j++) found |= !strcmp(exp[i], got[j]);
+        snprintf(msg, sizeof msg, "%s: expected %s on %%s", fixture, what);
+        check(found, msg, exp[i], "");
+    }
+    for (size_t j = 0; j < n_got; j++) {
+        bool wanted = false;
+        for (size_t i = 0; i < n_exp; i++) wanted |= !strcmp(exp[i], got[j]);
+        snprintf(msg, sizeof msg, "%s: unexpected %s on %%s", fixture, what);
+        check(wanted, msg, got[j], "");
+    }
+}
+
+static void run_fixture(const tk_engine *e, const tk_rule *r, const char *dir, const char *kind) {
+    char plan[4608], tf[4608];
+    snprintf(plan, sizeof plan, "%s/%s.plan.json", dir, kind);
+    snprintf(tf, sizeof tf, "%s/%s.tf", dir, kind);
+    bool required = strcmp(kind, "unknown") != 0;
+    if (!exists(plan)) {
+        if (required) check(false, "%s: missing %s fixture", r->id, plan);
+        return;
+    }
+    tk_scan *s = scan_file(e, plan, r);
+    if (!s) {
+        check(false, "%s: cannot read %s", r->id, plan);
+        return;
+    }
+    size_t ne, nf, nn;
+    const tk_diag *errs = tk_scan_errors(s, &ne);
+    if (ne) check(false, "%s: %s", plan, errs[0].message);
+    const tk_finding *fs = tk_scan_findings(s, &nf);
+    const tk_not_evaluated *ns = tk_scan_not_evaluated(s, &nn);
+    const char **got_f = calloc(nf + 1, sizeof *got_f), **got_n = calloc(nn + 1, sizeof *got_n);
+    for (size_t i = 0; i < nf; i++) got_f[i] = fs[i].resource.address;
+    for (size_t i = 0; i < nn; i++) got_n[i] = ns[i].resource.address;
+    static char exp[256][512];
+    if (!strcmp(kind, "fail")) {
+        size_t n = expectations(tf, "expect:", exp, 256);
+        check(n > 0, "%s: %s lists no '# expect: <address>' line", r->id, tf);
+        compare("finding", plan, exp, n, got_f, nf);
+        compare("not-evaluated", plan, exp, 0, got_n, nn);
+    } else if (!strcmp(kind, "pass")) {
+        compare("finding", plan, exp, 0, got_f, nf);
+        compare("not-evaluated", plan, exp, 0, got_n, nn);
+    } else {
+        size_t n = expectations(tf, "expect-not-evaluated:", exp, 256);
+        check(n > 0, "%s: %s lists no '# expect-not-evaluated: <address>' line", r->id, tf);
+        compare("not-evaluated", plan, exp, n, got_n, nn);
+        compare("finding", plan, exp, 0, got_f, nf);
+    }
+    free(got_f);
+    free(got_n);
+    tk_scan_free(s);
+    /* The fixture must also scan cleanly with every rule enabled. */
+    s = scan_file(e, plan, NULL);
+    tk_scan_errors(s, &ne);
+    check(ne == 0, "%s: errors when scanned with all rules%s", plan, "");
+    tk_scan_free(s);
+}
+
+static const char *prefix = "";
+
+static int load_dir(tk_engine *e, const char *dir) {
+    DIR *d = opendir(dir);
+    if (!d) return 0;
+    struct dirent *ent;
+    int n = 0;
+    char **names = NULL;
+    size_t cnt = 0;
+    while ((ent = readdir(d))) {
+        size_t l = strlen(ent->d_name);
+        if (l > 5 && !strcmp(ent->d_name + l - 5, ".rule")) {
+            names = realloc(names, (cnt + 1) * sizeof *names);
+            names[cnt++] = strdup(ent->d_name);
+        }
+    }
+    closedir(d);
+    for (size_t i = 0; i < cnt; i++) {
+        char path[4096];
+        if (snprintf(path, sizeof path, "%s/%s", dir, names[i]) >= (int)sizeof path) continue;
+        size_t len;
+        char *text = slurp(path, &len);
+        tk_diag diag;
+        if (!text || !tk_engine_load_rule(e, path, text, len, &diag)) {
+            if (!strncmp(names[i], prefix, strlen(prefix))) {
+                fprintf(stderr, "%s:%u:%u: %s\n", diag.file, diag.line, diag.column, diag.message);
+                failed++;
+            }
+        } else {
+            n++;
+        }
+        free(text);
+        free(names[i]);
+    }
+    free(names);
+    return n;
+}
+
+int main(int argc, char **argv) {
+    if (argc != 2 && argc != 3) {
+        fprintf(stderr, "usage: test-rules RULES-DIR [ID-PREFIX]\n");
+        return 2;
+    }
+    if (argc == 3) prefix = argv[2];
+    tk_engine *e = tk_engine_new();
+    DIR *d = opendir(argv[1]);
+    if (!d) {
+        perror(argv[1]);
+        return 2;
+    }
+    struct dirent *ent;
+    char providers[32][256];
+    size_t np = 0;
+    while ((ent = readdir(d)) && np < 32)
+        if (ent->d_name[0] != '.' && strlen(ent->d_name) < 256) memcpy(providers[np++], ent->d_name, strlen(ent->d_name) + 1);
+    closedir(d);
+    for (size_t i = 0; i < np; i++) {
+        char dir[4096];
+        if (snprintf(dir, sizeof dir, "%s/%s", argv[1], providers[i]) >= (int)sizeof dir) continue;
+        load_dir(e, dir);
+    }
+    size_t with_fixtures = 0;
+    for (size_t i = 0; i < tk_engine_rule_count(e); i++) {
+        const tk_rule *r = tk_engine_rule(e, i);
+        if (strncmp(r->id, prefix, strlen(prefix))) continue;
+        char dir[4096];
+        snprintf(dir, sizeof dir, "%s/%s/tests/%s", argv[1], r->provider, r->id);
+        run_fixture(e, r, dir, "fail");
+        run_fixture(e, r, dir, "pass");
+        run_fixture(e, r, dir, "unknown");
+        with_fixtures++;
+    }
+    printf("rule fixtures: %zu rules checked\n", with_fixtures);
+    printf("%d passed, %d failed\n", passed, failed);
+    tk_engine_free(e);
+    return failed ? 1 : 0;
+}
