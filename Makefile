@@ -46,7 +46,7 @@ $(BUILD)/gen/rules_embedded.c: $(BUILD)/tools/embed_rules $(RULE_FILES)
 	$(BUILD)/tools/embed_rules $@ $(RULE_FILES)
 
 $(BUILD)/gen/rules_embedded.o: $(BUILD)/gen/rules_embedded.c lib/engine.h include/tenken.h
-	$(CC) $(CFLAGS_ALL) -Iinclude -c $< -o $@
+	$(CC) $(CFLAGS_ALL) -I. -c $< -o $@
 
 $(BUILD)/libtenken.a: $(LIB_OBJ)
 	rm -f $@
@@ -98,7 +98,7 @@ FUZZ_FLAGS = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -O1 -
 
 $(FUZZ_BUILD)/%: fuzz/%.c $(LIB_SRC) $(BUILD)/gen/rules_embedded.c
 	@mkdir -p $(dir $@)
-	clang $(CFLAGS_BASE) $(FUZZ_FLAGS) -Iinclude $< $(LIB_SRC) $(BUILD)/gen/rules_embedded.c $(LDLIBS_ALL) -o $@
+	clang $(CFLAGS_BASE) $(FUZZ_FLAGS) -I. $< $(LIB_SRC) $(BUILD)/gen/rules_embedded.c $(LDLIBS_ALL) -o $@
 
 fuzz: $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/%)
 	@for t in $(FUZZ_TARGETS); do \

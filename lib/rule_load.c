@@ -145,11 +145,16 @@ static size_t scalar_offset(const tk_doc *d, const tk_node *n, const char *val, 
 
 static struct tk_prog *compile_cond(loader *l, const tk_node *n, const char *what,
                                     const tk_compile_env *env) {
-    if (!n || tk_node_kind(n) != TK_STRING) {
+    tk_str s;
+    if (n && tk_node_kind(n) == TK_BOOL) {
+        /* `assert: true` reads as YAML's boolean: take it as the condition text. */
+        s = tk_node_bool(n) ? (tk_str){"true", 4} : (tk_str){"false", 5};
+    } else if (n && tk_node_kind(n) == TK_STRING) {
+        s = tk_doc_str(&l->doc, n);
+    } else {
         lfail(l, n ? n->pos : 0, "%s must be a string holding a condition", what);
         return NULL;
     }
-    tk_str s = tk_doc_str(&l->doc, n);
     tk_err err;
     tk_prog *p = tk_expr_compile(&l->e->arena, s.p, s.len, env, &err);
     if (!p) {
@@ -228,11 +233,11 @@ static bool read_matches(loader *l, tk_rule *r, const tk_node *n, const tk_compi
         if (!r->scope && !res) return lfail(l, c->pos, "match without resource types");
         if (res && !(m[i].types = read_str_list(l, res, "resource", &m[i].n_types))) return false;
         if (!as) return lfail(l, c->pos, "match without an assert condition");
-        m[i].assert_src = tk_arena_strndup(&l->e->arena, tk_doc_str(&l->doc, as).p, tk_doc_str(&l->doc, as).len);
         if (!(m[i].assert_cond = compile_cond(l, as, "assert", env_in))) return false;
+        m[i].assert_src = m[i].assert_cond->src;
         if (where) {
-            m[i].where_src = tk_arena_strndup(&l->e->arena, tk_doc_str(&l->doc, where).p, tk_doc_str(&l->doc, where).len);
             if (!(m[i].where = compile_cond(l, where, "where", env_in))) return false;
+            m[i].where_src = m[i].where->src;
         }
     }
     r->matches = m;

@@ -1,0 +1,18 @@
+/* Shared declarations of the unit-test groups (cmocka). */
+#ifndef TK_UNIT_H
+#define TK_UNIT_H
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+int run_text_tests(void);
+int run_json_tests(void);
+int run_yaml_tests(void);
+int run_expr_tests(void);
+int run_cidr_tests(void);
+int run_plan_tests(void);
+int run_rule_tests(void);
+
+#endif
