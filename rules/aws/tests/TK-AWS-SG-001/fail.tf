@@ -1,0 +1,118 @@
+# SSH reachable from 0.0.0.0/0 or ::/0 through every kind of security group rule.
+# expect: aws_security_group.ssh_v4
+# expect: aws_security_group.range_v6
+# expect: aws_security_group.all_protocols
+# expect: aws_default_security_group.default
+# expect: aws_security_group_rule.ssh_v4
+# expect: aws_security_group_rule.all_v6
+# expect: aws_security_group_rule.proto_number
+# expect: aws_vpc_security_group_ingress_rule.ssh_v4
+# expect: aws_vpc_security_group_ingress_rule.all_v6
+# expect: aws_vpc_security_group_ingress_rule.range
+
+resource "aws_vpc" "main" {
+  cidr_block = "10.0.0.0/16"
+}
+
+resource "aws_security_group" "ssh_v4" {
+  name   = "ssh-v4"
+  vpc_id = aws_vpc.main.id
+  ingress {
+    from_port   = 443
+    to_port     = 443
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+  ingress {
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = ["10.0.0.0/8", "0.0.0.0/0"]
+  }
+}
+
+resource "aws_security_group" "range_v6" {
+  name   = "range-v6"
+  vpc_id = aws_vpc.main.id
+  ingress {
+    from_port        = 0
+    to_port          = 1024
+    protocol         = "tcp"
+    ipv6_cidr_blocks = ["::/0"]
+  }
+}
+
+resource "aws_security_group" "all_protocols" {
+  name   = "all-protocols"
+  vpc_id = aws_vpc.main.id
+  ingress {
+    from_port   = 0
+    to_port     = 0
+    protocol    = "-1"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+
+resource "aws_default_security_group" "default" {
+  vpc_id = aws_vpc.main.id
+  ingress {
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+
+resource "aws_security_group" "target" {
+  name   = "target"
+  vpc_id = aws_vpc.main.id
+}
+
+resource "aws_security_group_rule" "ssh_v4" {
+  type              = "ingress"
+  security_group_id = aws_security_group.target.id
+  from_port         = 22
+  to_port           = 22
+  protocol          = "tcp"
+  cidr_blocks       = ["0.0.0.0/0"]
+}
+
+resource "aws_security_group_rule" "all_v6" {
+  type              = "ingress"
+  security_group_id = aws_security_group.target.id
+  from_port         = 0
+  to_port           = 0
+  protocol          = "-1"
+  ipv6_cidr_blocks  = ["::/0"]
+}
+
+resource "aws_security_group_rule" "proto_number" {
+  type              = "ingress"
+  security_group_id = aws_security_group.target.id
+  from_port         = 20
+  to_port           = 23
+  protocol          = "6"
+  cidr_blocks       = ["0.0.0.0/0"]
+}
+
+resource "aws_vpc_security_group_ingress_rule" "ssh_v4" {
+  security_group_id = aws_security_group.target.id
+  ip_protocol       = "tcp"
+  from_port         = 22
+  to_port           = 22
+  cidr_ipv4         = "0.0.0.0/0"
+}
+
+resource "aws_vpc_security_group_ingress_rule" "all_v6" {
+  security_group_id = aws_security_group.target.id
+  ip_protocol       = "-1"
+  cidr_ipv6         = "::/0"
+}
+
+resource "aws_vpc_security_group_ingress_rule" "range" {
+  security_group_id = aws_security_group.target.id
+  ip_protocol       = "tcp"
+  from_port         = 0
+  to_port           = 65535
+  cidr_ipv4         = "0.0.0.0/0"
+}
