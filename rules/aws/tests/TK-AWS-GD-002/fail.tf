@@ -1,0 +1,5 @@
+# expect: aws_guardduty_detector.off
+
+resource "aws_guardduty_detector" "off" {
+  enable = false
+}
