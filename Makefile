@@ -96,7 +96,7 @@ FUZZ_TARGETS = $(basename $(notdir $(wildcard fuzz/fuzz_*.c)))
 FUZZ_BUILD = build/fuzz
 FUZZ_FLAGS = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -O1 -g
 
-$(FUZZ_BUILD)/%: fuzz/%.c $(LIB_SRC) $(BUILD)/gen/rules_embedded.c
+$(FUZZ_BUILD)/%: fuzz/%.c $(LIB_SRC) $(wildcard lib/*.h) $(BUILD)/gen/rules_embedded.c
 	@mkdir -p $(dir $@)
 	clang $(CFLAGS_BASE) $(FUZZ_FLAGS) -I. $< $(LIB_SRC) $(BUILD)/gen/rules_embedded.c $(LDLIBS_ALL) -o $@
 
@@ -104,13 +104,17 @@ fuzz: $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/%)
 	@for t in $(FUZZ_TARGETS); do \
 	    mkdir -p $(FUZZ_BUILD)/corpus-$$t; \
 	    echo "fuzz $$t for $(FUZZ_SECONDS)s"; \
-	    $(FUZZ_BUILD)/$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -print_final_stats=0 \
-	        $(FUZZ_BUILD)/corpus-$$t fuzz/seeds/$$t 2>&1 | tail -n 3 || exit 1; \
+	    if ! $(FUZZ_BUILD)/$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
+	        -rss_limit_mb=2048 -artifact_prefix=$(FUZZ_BUILD)/crash-$$t- \
+	        $(FUZZ_BUILD)/corpus-$$t fuzz/seeds/$$t >$(FUZZ_BUILD)/$$t.log 2>&1; then \
+	        tail -n 40 $(FUZZ_BUILD)/$$t.log; echo "fuzz $$t: FAILED"; exit 1; \
+	    fi; \
+	    grep -E '^Done [0-9]+ runs' $(FUZZ_BUILD)/$$t.log; \
 	done
 
 # ---- benchmarks ----
 bench: $(BUILD)/tenken
-	bash bench/run.sh $(BUILD)/tenken
+	python3 bench/run.py $(BUILD)/tenken
 
 format:
 	clang-format -i $(LIB_SRC) $(TOOL_SRC) lib/*.h src/*.h include/*.h tools/*.c tests/*.c tests/unit/*.c fuzz/*.c

@@ -16,10 +16,11 @@ const char *const tk_tfplan_skip[] = {
     "resource_changes/*/change/before_sensitive",
     "resource_changes/*/change/after_sensitive",
     "resource_drift",
-    "planned_values/root_module/resources/*/sensitive_values",
-    "planned_values/root_module/child_modules/*/resources/*/sensitive_values",
-    "prior_state/values/root_module/resources/*/sensitive_values",
-    "values/root_module/resources/*/sensitive_values",
+    "planned_values/**/sensitive_values",
+    "prior_state/**/sensitive_values",
+    "values/**/sensitive_values",
+    /* Values come from planned_values; the configuration is read for references only. */
+    "configuration/**/constant_value",
 };
 const size_t tk_tfplan_n_skip = sizeof tk_tfplan_skip / sizeof *tk_tfplan_skip;
 
@@ -204,8 +205,10 @@ static void resolve_one(ref_ctx *rc, tk_str ref, tk_str module, int depth) {
         const tk_node *ex = call ? tk_doc_get(p->d, call, "expressions") : NULL;
         const tk_node *e = ex ? tk_doc_getn(p->d, ex, name.p, name.len) : NULL;
         const tk_node *r = e ? tk_doc_get(p->d, e, "references") : NULL;
-        if (r) resolve_refs(rc, r, parent_module(module), depth + 1);
-        else if (!e || !tk_doc_get(p->d, e, "constant_value")) rc->resolved = false;
+        /* Without references the input is a constant (or left to its default): it points
+         * at no resource. */
+        if (!call) rc->resolved = false;
+        else if (r) resolve_refs(rc, r, parent_module(module), depth + 1);
         return;
     }
     if (STARTS("module.")) {
@@ -231,8 +234,8 @@ static void resolve_one(ref_ctx *rc, tk_str ref, tk_str module, int depth) {
         const tk_node *o = outs ? tk_doc_getn(p->d, outs, out.p, out.len) : NULL;
         const tk_node *ex = o ? tk_doc_get(p->d, o, "expression") : NULL;
         const tk_node *r = ex ? tk_doc_get(p->d, ex, "references") : NULL;
-        if (r) resolve_refs(rc, r, child, depth + 1);
-        else rc->resolved = false;
+        if (!ex) rc->resolved = false;
+        else if (r) resolve_refs(rc, r, child, depth + 1);
         return;
     }
     /* A resource: [data.]type.name[index][.attr...] */
@@ -325,10 +328,34 @@ static bool add_resource(tk_tfplan *p, tk_rtable *t, const tk_node *entry, const
     if (!seen) return afail(p, entry, "%s", "out of memory");
     if (!fresh) return true; /* the same address twice: the first one stands */
     if (p->config.n) {
-        tk_str mk = strip_keys(p, tk_res_module(&r));
-        tk_str key = mk.p ? join3(p, mk, "\x1f", tk_res_base(&r)) : mk;
-        uint32_t *ci = key.p ? tk_strmap_get(&p->config, key.p, key.len) : NULL;
+        /* Key "module path without instance keys \x1f type.name", built on the stack. */
+        char stack[512];
+        tk_str mod = tk_res_module(&r), base = tk_res_base(&r);
+        size_t cap = mod.len + base.len + 2;
+        char *key = cap <= sizeof stack ? stack : malloc(cap);
+        if (!key) return afail(p, entry, "%s", "out of memory");
+        size_t n = 0;
+        for (size_t i = 0; i < mod.len; i++) {
+            if (mod.p[i] == '[') { /* skip an instance key, quoted or not */
+                bool q = false;
+                for (i++; i < mod.len; i++) {
+                    if (mod.p[i] == '\\' && q) {
+                        i++;
+                        continue;
+                    }
+                    if (mod.p[i] == '"') q = !q;
+                    else if (mod.p[i] == ']' && !q) break;
+                }
+                continue;
+            }
+            key[n++] = mod.p[i];
+        }
+        key[n++] = 0x1f;
+        memcpy(key + n, base.p, base.len);
+        n += base.len;
+        uint32_t *ci = tk_strmap_get(&p->config, key, n);
         if (ci) r.config = &d->nodes[*ci];
+        if (key != stack) free(key);
     }
     if (!tk_rtable_add(t, &r)) return afail(p, entry, "%s", "out of memory");
     return true;

@@ -6,9 +6,15 @@
 #include <string.h>
 
 void tk_buf_init(tk_buf *b) {
-    b->data = NULL;
-    b->len = b->cap = 0;
-    b->oom = false;
+    memset(b, 0, sizeof *b);
+}
+
+bool tk_buf_flush(tk_buf *b) {
+    if (!b->flush || b->len == 0) return !b->flush_failed;
+    if (!b->flush(b, b->flush_ctx)) b->flush_failed = true;
+    b->len = 0;
+    if (b->data) b->data[0] = 0;
+    return !b->flush_failed;
 }
 
 void tk_buf_free(tk_buf *b) {
@@ -23,6 +29,7 @@ void tk_buf_clear(tk_buf *b) {
 
 bool tk_buf_reserve(tk_buf *b, size_t extra) {
     if (b->oom) return false;
+    if (b->flush && b->len >= b->flush_at) tk_buf_flush(b);
     if (extra > SIZE_MAX / 2 - b->len) {
         b->oom = true;
         return false;
@@ -41,7 +48,7 @@ bool tk_buf_reserve(tk_buf *b, size_t extra) {
     return true;
 }
 
-void tk_buf_append(tk_buf *b, const void *p, size_t n) {
+void tk_buf_append_slow(tk_buf *b, const void *p, size_t n) {
     if (!tk_buf_reserve(b, n)) return;
     if (n) memcpy(b->data + b->len, p, n);
     b->len += n;
@@ -50,12 +57,6 @@ void tk_buf_append(tk_buf *b, const void *p, size_t n) {
 
 void tk_buf_puts(tk_buf *b, const char *s) {
     tk_buf_append(b, s, strlen(s));
-}
-
-void tk_buf_putc(tk_buf *b, char c) {
-    if (!tk_buf_reserve(b, 1)) return;
-    b->data[b->len++] = c;
-    b->data[b->len] = 0;
 }
 
 void tk_buf_vprintf(tk_buf *b, const char *fmt, va_list ap) {

@@ -103,7 +103,12 @@ bool tk_doc_key_eq(const tk_doc *d, const tk_node *n, const char *k, size_t klen
     }
     const char *s = d->text.data + n->key + 1;
     size_t avail = d->text.len - n->key - 1;
-    return avail > klen && memcmp(s, k, klen) == 0 && s[klen] == '"';
+    /* The closing quote must follow exactly klen bytes: most mismatches stop here, before
+     * comparing any bytes. */
+    if (avail <= klen || s[klen] != '"') return false;
+    for (size_t i = 0; i < klen; i++)
+        if (s[i] != k[i]) return false;
+    return true;
 }
 
 const tk_node *tk_doc_getn(const tk_doc *d, const tk_node *obj, const char *key, size_t klen) {
@@ -114,10 +119,6 @@ const tk_node *tk_doc_getn(const tk_doc *d, const tk_node *obj, const char *key,
         c = tk_node_next(c);
     }
     return NULL;
-}
-
-const tk_node *tk_doc_get(const tk_doc *d, const tk_node *obj, const char *key) {
-    return tk_doc_getn(d, obj, key, strlen(key));
 }
 
 const tk_node *tk_doc_at(const tk_node *arr, uint32_t i) {

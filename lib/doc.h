@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 typedef enum {
     TK_NULL = 0,
@@ -96,8 +97,10 @@ tk_str tk_doc_key(const tk_doc *d, const tk_node *n);
 /* True when n is an object member whose key equals k[0..klen). */
 bool tk_doc_key_eq(const tk_doc *d, const tk_node *n, const char *k, size_t klen);
 /* Member of an object by key, or NULL. Linear in the number of members. */
-const tk_node *tk_doc_get(const tk_doc *d, const tk_node *obj, const char *key);
 const tk_node *tk_doc_getn(const tk_doc *d, const tk_node *obj, const char *key, size_t klen);
+static inline const tk_node *tk_doc_get(const tk_doc *d, const tk_node *obj, const char *key) {
+    return tk_doc_getn(d, obj, key, strlen(key)); /* strlen of a literal folds away */
+}
 /* i-th element of an array (or member of an object), or NULL. */
 const tk_node *tk_doc_at(const tk_node *arr, uint32_t i);
 bool tk_doc_number(const tk_doc *d, const tk_node *n, double *out);

@@ -13,6 +13,7 @@ typedef struct pattern {
     const char *comp[MAX_COMPS];
     uint8_t clen[MAX_COMPS];
     uint8_t n;
+    int8_t deep; /* index of a "**" component (then followed by one last key), or -1 */
 } pattern;
 
 typedef struct frame {
@@ -269,6 +270,7 @@ static void compile_patterns(parser *ps, const tk_json_opts *o) {
         pattern *pt = &ps->pat[ps->n_pat];
         const char *s = o->skip[i];
         pt->n = 0;
+        pt->deep = -1;
         while (*s && pt->n < MAX_COMPS) {
             const char *slash = strchr(s, '/');
             size_t l = slash ? (size_t)(slash - s) : strlen(s);
@@ -278,7 +280,13 @@ static void compile_patterns(parser *ps, const tk_json_opts *o) {
             s += l;
             if (*s == '/') s++;
         }
-        if (pt->n) ps->n_pat++;
+        for (int c = 0; c < pt->n; c++)
+            if (pt->clen[c] == 2 && !memcmp(pt->comp[c], "**", 2)) {
+                /* "**" must be followed by exactly one key; otherwise the pattern is ignored. */
+                pt->deep = (c == pt->n - 2) ? (int8_t)c : -2;
+                break;
+            }
+        if (pt->n && pt->deep != -2) ps->n_pat++;
     }
 }
 
@@ -291,6 +299,13 @@ static uint32_t child_mask(parser *ps, uint32_t parent_mask, size_t depth, const
     for (uint32_t bits = parent_mask; bits; bits &= bits - 1) {
         unsigned i = (unsigned)__builtin_ctz(bits);
         pattern *pt = &ps->pat[i];
+        if (pt->deep >= 0 && depth >= (size_t)pt->deep) {
+            /* Below "**": any depth; skip when the key is the last component. */
+            size_t last = (size_t)pt->n - 1;
+            if (key && pt->clen[last] == klen && memcmp(pt->comp[last], key, klen) == 0) *skip = true;
+            else m |= 1u << i;
+            continue;
+        }
         if (depth >= pt->n) continue;
         bool star = pt->clen[depth] == 1 && pt->comp[depth][0] == '*';
         bool ok = star || (key && pt->clen[depth] == klen && memcmp(pt->comp[depth], key, klen) == 0);

@@ -6,7 +6,8 @@
 typedef struct tk_json_opts {
     size_t max_depth; /* nesting limit; 0 means the default (256) */
     /* Subtrees to leave out of the document, as '/'-separated key paths where '*' matches
-     * any key or array index, e.g. "resource_changes/ * /change/before" (without spaces).
+     * any key or array index, e.g. "resource_changes/ * /change/before" (without spaces),
+     * and a "**" before the last key matches any depth ("configuration/ ** /constant_value").
      * Skipped values are still fully validated. At most 32 patterns of 8 components. */
     const char *const *skip;
     size_t n_skip;

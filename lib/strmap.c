@@ -4,10 +4,21 @@
 #include <string.h>
 
 uint32_t tk_hash(const void *p, size_t len) {
-    /* FNV-1a, folded to 32 bits; keys here are short identifiers and addresses. */
+    /* Multiply-xorshift over 8-byte words: keys here are identifiers and addresses. */
     const unsigned char *s = p;
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < len; i++) h = (h ^ s[i]) * 1099511628211ULL;
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ (len * 0xFF51AFD7ED558CCDULL);
+    while (len >= 8) {
+        uint64_t w;
+        memcpy(&w, s, 8);
+        h = (h ^ w) * 0xBF58476D1CE4E5B9ULL;
+        h ^= h >> 31;
+        s += 8;
+        len -= 8;
+    }
+    uint64_t w = 0;
+    memcpy(&w, s, len);
+    h = (h ^ w) * 0x94D049BB133111EBULL;
+    h ^= h >> 29;
     return (uint32_t)(h ^ (h >> 32));
 }
 

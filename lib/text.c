@@ -163,7 +163,7 @@ void tk_text_free(tk_text *t) {
 
 /* ---- locator ---- */
 
-enum { LOC_BLOCK = 4096 };
+enum { LOC_BLOCK = 1024 };
 
 void tk_locator_init(tk_locator *l, const char *text, size_t len) {
     memset(l, 0, sizeof *l);
@@ -177,11 +177,30 @@ void tk_locator_free(tk_locator *l) {
     l->n_cp = 0;
 }
 
-/* Advances (line, col0) over text[from, to). */
+#define ONES8 0x0101010101010101ULL
+#define HIGH8 0x8080808080808080ULL
+
+/* Advances (line, col0) over text[from, to). Eight bytes at a time where a word holds no
+ * line break: the column grows by the number of bytes that start a character. */
 static void advance(const char *t, size_t len, size_t from, size_t to, uint32_t *line,
                     uint32_t *col0) {
     const unsigned char *p = (const unsigned char *)t;
-    for (size_t i = from; i < to; i++) {
+    size_t i = from;
+    while (i < to) {
+        if (to - i >= 8) {
+            uint64_t w;
+            memcpy(&w, p + i, 8);
+            uint64_t lf = w ^ (ONES8 * '\n'), cr = w ^ (ONES8 * '\r');
+            uint64_t breaks = (((lf - ONES8) & ~lf) | ((cr - ONES8) & ~cr)) & HIGH8;
+            if (!breaks) {
+                uint64_t cont = w & ~(w << 1) & HIGH8; /* 10xxxxxx bytes */
+                /* Count the marked bytes without a popcount instruction. */
+                uint32_t nc = (uint32_t)(((cont >> 7) * ONES8) >> 56);
+                *col0 += 8 - nc;
+                i += 8;
+                continue;
+            }
+        }
         unsigned c = p[i];
         if (c == '\n' || (c == '\r' && (i + 1 >= len || p[i + 1] != '\n'))) {
             (*line)++;
@@ -189,6 +208,7 @@ static void advance(const char *t, size_t len, size_t from, size_t to, uint32_t 
         } else if ((c & 0xC0) != 0x80) {
             (*col0)++;
         }
+        i++;
     }
 }
 
@@ -205,24 +225,7 @@ static void build(tk_locator *l) {
         l->cp_line[2 * k + 1] = col0;
         size_t from = k * LOC_BLOCK, to = from + LOC_BLOCK;
         if (to > l->len) to = l->len;
-        if (from >= to) continue;
-        const char *blk = l->text + from;
-        size_t bl = to - from;
-        /* Fast path: an ASCII block without CR or LF only moves the column. */
-        bool plain = !memchr(blk, '\n', bl) && !memchr(blk, '\r', bl);
-        if (plain) {
-            bool ascii = true;
-            for (size_t i = 0; i < bl; i++)
-                if ((unsigned char)blk[i] >= 0x80) {
-                    ascii = false;
-                    break;
-                }
-            if (ascii) {
-                col0 += (uint32_t)bl;
-                continue;
-            }
-        }
-        advance(l->text, l->len, from, to, &line, &col0);
+        if (from < to) advance(l->text, l->len, from, to, &line, &col0);
     }
     l->n_cp = n;
 }

@@ -75,6 +75,15 @@ static bool parse_size(const char *s, size_t *out) {
     return true;
 }
 
+static bool flush_to_stdout(tk_buf *b, void *ctx) {
+    (void)ctx;
+    return io_write_all(STDOUT_FILENO, b->data, b->len);
+}
+
+static bool flush_to_file(tk_buf *b, void *ctx) {
+    return io_atomic_write(ctx, b->data, b->len);
+}
+
 enum {
     OPT_LANG = 256,
     OPT_FAIL_ON,
@@ -241,25 +250,43 @@ int cmd_scan(int argc, char **argv) {
     rep.scan = scan;
     rep.rules_active = tk_scan_active_rule_count(scan);
     rep.color = !output && !json && color_enabled(cm, STDOUT_FILENO);
+    status = report_exit_status(&rep);
+
+    /* The report streams to its destination in chunks. A report file is written only when
+     * at least one input could be scanned; on standard output a text report is skipped
+     * then too (the errors are on stderr), a JSON report still says what failed. */
     tk_buf out;
     tk_buf_init(&out);
-    if (json) render_json(&rep, &out);
-    else render_text(&rep, &out);
-    status = report_exit_status(&rep);
-    if (out.oom) {
-        cli_error("out of memory while writing the report");
+    atomic_file af;
+    bool to_file = output && scanned_ok, to_stdout = !output && (scanned_ok || json);
+    char err[300];
+    if (to_file && !io_atomic_open(&af, output, err, sizeof err)) {
+        fprintf(stderr, "%s:1:1: %s\n", output, err);
+        to_file = false;
         status = 2;
-    } else if (output) {
-        /* A report is written only when at least one input could be scanned. */
-        if (scanned_ok) {
-            char err[300];
-            if (!io_write_atomic(output, out.data, out.len, err, sizeof err)) {
-                fprintf(stderr, "%s:1:1: %s\n", output, err);
-                status = 2;
+    }
+    if (to_file || to_stdout) {
+        out.flush = to_file ? flush_to_file : flush_to_stdout;
+        out.flush_ctx = to_file ? (void *)&af : NULL;
+        out.flush_at = 1 << 16;
+        if (json) render_json(&rep, &out);
+        else render_text(&rep, &out);
+        bool ok = !out.oom && tk_buf_flush(&out);
+        if (to_file) {
+            if (ok && io_atomic_commit(&af, err, sizeof err)) {
+                /* written */
+            } else {
+                if (ok) fprintf(stderr, "%s:1:1: %s\n", output, err);
+                else io_atomic_abort(&af);
+                ok = false;
             }
         }
-    } else if (scanned_ok || json) {
-        if (!io_write_all(STDOUT_FILENO, out.data, out.len)) status = 2;
+        if (!ok) {
+            if (out.oom) cli_error("out of memory while writing the report");
+            else if (!to_file) cli_error("cannot write the report to standard output");
+            else fprintf(stderr, "%s:1:1: cannot write the report\n", output);
+            status = 2;
+        }
     }
     tk_buf_free(&out);
     tk_scan_free(scan);

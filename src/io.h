@@ -16,9 +16,18 @@ typedef struct input_bytes {
 bool io_read_input(const char *path, size_t max_bytes, input_bytes *out, char *err, size_t errlen);
 void io_release(input_bytes *in);
 
-/* Writes data to path through a temporary file in the same directory, then renames it.
- * Nothing is left behind on failure. */
-bool io_write_atomic(const char *path, const void *data, size_t len, char *err, size_t errlen);
+/* An output file written through a temporary file in the same directory and renamed into
+ * place on commit, so readers never see half a report. Nothing is left behind on failure or
+ * when the process is interrupted (SIGINT, SIGTERM). One at a time per process. */
+typedef struct atomic_file {
+    int fd;
+    const char *path;
+    bool failed;
+} atomic_file;
+bool io_atomic_open(atomic_file *f, const char *path, char *err, size_t errlen);
+bool io_atomic_write(atomic_file *f, const void *data, size_t len);
+bool io_atomic_commit(atomic_file *f, char *err, size_t errlen);
+void io_atomic_abort(atomic_file *f);
 /* Writes all of data to a file descriptor. */
 bool io_write_all(int fd, const void *data, size_t len);
 

@@ -3,41 +3,48 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Bytes that need an escape: controls, '"', '\\', '<', '>', '&', DEL, and 0xE2 (which may
+ * start U+2028 or U+2029). */
+static const unsigned char NEEDS_ESCAPE[256] = {
+    [0 ... 0x1F] = 1, ['"'] = 1, ['\\'] = 1, ['<'] = 1, ['>'] = 1, ['&'] = 1, [0x7F] = 1, [0xE2] = 1,
+};
+
 void jw_string(tk_buf *b, const char *s, size_t len) {
     static const char hex[] = "0123456789abcdef";
+    const unsigned char *u = (const unsigned char *)s;
     tk_buf_putc(b, '"');
-    size_t run = 0;
+    size_t start = 0;
     for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        const char *esc = NULL;
-        char u[7];
-        if (c == '"') esc = "\\\"";
-        else if (c == '\\') esc = "\\\\";
-        else if (c == '\n') esc = "\\n";
-        else if (c == '\r') esc = "\\r";
-        else if (c == '\t') esc = "\\t";
-        else if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == 0x7F) {
-            u[0] = '\\', u[1] = 'u', u[2] = '0', u[3] = '0', u[4] = hex[c >> 4], u[5] = hex[c & 15], u[6] = 0;
-            esc = u;
-        } else if (c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
-                   ((unsigned char)s[i + 2] == 0xA8 || (unsigned char)s[i + 2] == 0xA9)) {
+        unsigned char c = u[i];
+        if (!NEEDS_ESCAPE[c]) continue;
+        char esc[7];
+        size_t el = 2, skip = 0;
+        if (c == 0xE2) {
+            if (!(i + 2 < len && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9))) continue;
             /* U+2028/U+2029 end lines in JavaScript. */
-            esc = (unsigned char)s[i + 2] == 0xA8 ? "\\u2028" : "\\u2029";
-            tk_buf_append(b, s + i - run, run);
-            run = 0;
-            tk_buf_puts(b, esc);
-            i += 2;
-            continue;
-        }
-        if (esc) {
-            tk_buf_append(b, s + i - run, run);
-            run = 0;
-            tk_buf_puts(b, esc);
+            memcpy(esc, u[i + 2] == 0xA8 ? "\\u2028" : "\\u2029", 6);
+            el = 6;
+            skip = 2;
+        } else if (c == '"' || c == '\\') {
+            esc[0] = '\\', esc[1] = (char)c;
+        } else if (c == '\n') {
+            esc[0] = '\\', esc[1] = 'n';
+        } else if (c == '\r') {
+            esc[0] = '\\', esc[1] = 'r';
+        } else if (c == '\t') {
+            esc[0] = '\\', esc[1] = 't';
         } else {
-            run++;
+            memcpy(esc, "\\u00", 4);
+            esc[4] = hex[c >> 4];
+            esc[5] = hex[c & 15];
+            el = 6;
         }
+        tk_buf_append(b, s + start, i - start);
+        tk_buf_append(b, esc, el);
+        i += skip;
+        start = i + 1;
     }
-    tk_buf_append(b, s + len - run, run);
+    tk_buf_append(b, s + start, len - start);
     tk_buf_putc(b, '"');
 }
 
@@ -92,7 +99,7 @@ void jw_key(jw *w, const char *k) {
     w->first[w->depth] = false;
     newline(w);
     jw_cstr(w->b, k);
-    tk_buf_puts(w->b, w->pretty ? ": " : ":");
+    tk_buf_append(w->b, ": ", w->pretty ? 2 : 1);
     w->pending_key = true;
 }
 

@@ -1,6 +1,7 @@
 /* JSON report (the stable contract other formats derive from; see docs/formats.md). */
 #include "cli.h"
 #include "jsonw.h"
+#include <stdlib.h>
 #include <string.h>
 
 static void i18n_obj(jw *w, const tk_i18n *t) {
@@ -203,14 +204,24 @@ void render_json(const report *r, tk_buf *b) {
     /* Texts of the rules that produced findings, so a report reader needs nothing else. */
     jw_key(&w, "rules");
     jw_obj(&w);
-    for (size_t i = 0; i < tk_engine_rule_count(r->engine); i++) {
-        const tk_rule *rule = tk_engine_rule(r->engine, i);
-        bool used = false;
-        for (size_t j = 0; j < nf && !used; j++) used = fs[j].rule == rule;
-        if (!used) continue;
-        jw_key(&w, rule->id);
-        render_rule_json(&w, rule);
+    size_t nr = tk_engine_rule_count(r->engine);
+    const tk_rule **used = calloc(nf + 1, sizeof *used);
+    size_t nu = 0;
+    for (size_t j = 0; used && j < nf; j++) {
+        size_t k = 0;
+        while (k < nu && used[k] != fs[j].rule) k++;
+        if (k == nu) used[nu++] = fs[j].rule;
     }
+    for (size_t i = 0; used && i < nr; i++) {
+        const tk_rule *rule = tk_engine_rule(r->engine, i);
+        for (size_t k = 0; k < nu; k++)
+            if (used[k] == rule) {
+                jw_key(&w, rule->id);
+                render_rule_json(&w, rule);
+                break;
+            }
+    }
+    free(used);
     jw_end_obj(&w);
 
     jw_key(&w, "summary");

@@ -1,0 +1,205 @@
+#!/usr/bin/env bash
+# Command-line behaviour of the tenken binary: exit statuses, bad inputs, atomic output,
+# languages, colour, standard input and the rules listing.
+# Usage: tests/cli/run.sh path/to/tenken      Ends with "N passed, N failed".
+set -u
+TK=$(realpath "$1")
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+CORPUS=$ROOT/tests/corpus/tfplan
+FIX=$ROOT/rules/aws/tests/TK-AWS-S3-001
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+pass=0
+fail=0
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
+
+# run CMD...: sets $code, $out (stdout) and $err (stderr)
+run() {
+    "$@" >"$T/out" 2>"$T/err"
+    code=$?
+    out=$(cat "$T/out")
+    err=$(cat "$T/err")
+}
+
+expect_code() { # expected, description
+    if [ "$code" = "$1" ]; then ok; else bad "$2: exit $code, expected $1; stderr: $(head -c 300 "$T/err")"; fi
+}
+expect_in() { # haystack-name, needle, description
+    local hay
+    hay=$([ "$1" = out ] && echo "$out" || echo "$err")
+    if grep -qF -- "$2" <<<"$hay"; then ok; else bad "$3: '$2' not in $1: $(head -c 300 <<<"$hay")"; fi
+}
+expect_not_in() {
+    local hay
+    hay=$([ "$1" = out ] && echo "$out" || echo "$err")
+    if grep -qF -- "$2" <<<"$hay"; then bad "$3: '$2' unexpectedly in $1"; else ok; fi
+}
+
+# ---- basics ----
+run "$TK" --version; expect_code 0 "--version"; expect_in out "tenken " "--version prints the name"
+run "$TK"; expect_code 2 "no command"
+run "$TK" frobnicate; expect_code 2 "unknown command"; expect_in err "unknown command" "unknown command message"
+run "$TK" help; expect_code 0 "help"; expect_in out "scan" "help lists scan"
+run "$TK" scan; expect_code 2 "scan without input"
+run "$TK" scan --format xml "$FIX/fail.plan.json"; expect_code 2 "bad --format"
+run "$TK" scan --bogus "$FIX/fail.plan.json"; expect_code 2 "unknown option"
+run "$TK" scan --rule TK-NOPE-X-001 "$FIX/fail.plan.json"; expect_code 2 "unknown --rule id"
+run "$TK" scan --help; expect_code 0 "scan --help"; expect_in out "--fail-on" "scan --help documents --fail-on"
+
+# ---- exit status and --fail-on ----
+run "$TK" scan "$FIX/fail.plan.json"; expect_code 1 "findings give exit 1"
+expect_in out "TK-AWS-S3-001" "finding listed"
+expect_in out "aws_s3_bucket.no_block" "finding address"
+run "$TK" scan --rule TK-AWS-S3-001 "$FIX/pass.plan.json"; expect_code 0 "clean input gives exit 0"
+run "$TK" scan --rule TK-AWS-S3-001 --fail-on critical "$FIX/fail.plan.json"; expect_code 0 "high findings under --fail-on critical"
+run "$TK" scan --rule TK-AWS-S3-001 --fail-on high "$FIX/fail.plan.json"; expect_code 1 "high findings at --fail-on high"
+run "$TK" scan --fail-on none "$FIX/fail.plan.json"; expect_code 0 "--fail-on none"
+run "$TK" scan --skip-rule TK-AWS-S3-001 -f json "$FIX/fail.plan.json"
+expect_not_in out '"rule_id": "TK-AWS-S3-001"' "--skip-rule removes the rule"
+
+# ---- quiet, stdin ----
+run "$TK" scan -q --rule TK-AWS-S3-001 "$FIX/fail.plan.json"
+if grep -qE '^[^:]+\.plan\.json:[0-9]+:[0-9]+: HIGH TK-AWS-S3-001 aws_s3_bucket\.' <<<"$out"; then ok; else bad "quiet line format: $out"; fi
+run bash -c "\"$TK\" scan -q --rule TK-AWS-S3-001 - < \"$FIX/fail.plan.json\""
+expect_code 1 "stdin scan"; expect_in out "-:1:" "stdin findings are reported against '-'"
+
+# ---- JSON contract ----
+run "$TK" scan -f json "$FIX/fail.plan.json"
+expect_code 1 "json exit"
+if python3 - "$T/out" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+for k in ["tool", "inputs", "findings", "not_evaluated", "errors", "summary"]:
+    assert k in d, k
+f = [x for x in d["findings"] if x["rule_id"] == "TK-AWS-S3-001"]
+assert len(f) == 2, f
+x = f[0]
+for k in ["rule_id", "category", "guideline", "cis", "severity", "level", "resource", "location", "message", "fingerprint"]:
+    assert k in x, k
+assert x["category"] == "3" and x["level"] == "basic" and x["severity"] == "high"
+assert set(x["resource"]) == {"family", "type", "address"} and x["resource"]["family"] == "terraform"
+assert x["location"]["line"] >= 1 and x["location"]["column"] >= 1
+assert x["message"]["ja"] and x["message"]["en"]
+assert len(x["fingerprint"]) == 16
+s = d["summary"]
+assert s["findings"] == len(d["findings"])
+assert sum(s["by_severity"].values()) == s["findings"] and sum(s["by_category"].values()) == s["findings"]
+assert s["resources"] >= 3
+PY
+then ok; else bad "JSON report does not follow the contract"; fi
+
+# ---- languages ----
+run "$TK" scan --lang ja "$FIX/fail.plan.json"; expect_in out "類型 3 オブジェクトストレージ" "--lang ja"
+run env LC_ALL= LC_MESSAGES= LANG=ja_JP.UTF-8 "$TK" scan "$FIX/fail.plan.json"; expect_in out "設定不備" "LANG=ja_JP"
+run env LC_ALL=C LANG=ja_JP.UTF-8 "$TK" scan "$FIX/fail.plan.json"; expect_in out "Result:" "LC_ALL overrides LANG"
+run env LC_ALL= LANG=ja_JP.UTF-8 "$TK" scan --lang en "$FIX/fail.plan.json"; expect_in out "Result:" "--lang overrides the environment"
+run "$TK" scan --lang fr "$FIX/fail.plan.json"; expect_code 2 "unknown --lang"
+run env LANG=ja_JP.UTF-8 "$TK" scan --help; expect_in out "使い方" "Japanese help"
+
+# ---- colour ----
+run "$TK" scan "$FIX/fail.plan.json"; expect_not_in out $'\033[' "no colour when not a terminal"
+run "$TK" scan --color always "$FIX/fail.plan.json"; expect_in out $'\033[' "--color always"
+if command -v script >/dev/null; then
+    script -qec "\"$TK\" scan \"$FIX/fail.plan.json\"" /dev/null >"$T/tty" 2>&1
+    if grep -q $'\033\[' "$T/tty"; then ok; else bad "colour on a terminal"; fi
+    NO_COLOR=1 script -qec "\"$TK\" scan \"$FIX/fail.plan.json\"" /dev/null >"$T/tty" 2>&1
+    if grep -q $'\033\[' "$T/tty"; then bad "NO_COLOR ignored on a terminal"; else ok; fi
+fi
+
+# ---- output file ----
+mkdir "$T/o"
+run "$TK" scan -f json -o "$T/o/report.json" "$FIX/fail.plan.json"
+expect_code 1 "--output exit"
+if [ -s "$T/o/report.json" ] && python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$T/o/report.json"; then ok; else bad "--output writes a complete JSON file"; fi
+if [ "$(ls -A "$T/o")" = "report.json" ]; then ok; else bad "temporary files left: $(ls -A "$T/o")"; fi
+[ -z "$out" ] && ok || bad "--output still wrote to stdout"
+
+# ---- bad inputs: one line file:line:col, exit 2, no output file ----
+printf '{"format_version":"1.0","planned_values":{"root_module":{"resources":[' >"$T/truncated.json"
+printf '{"format_version":"1.0","values":{"x":"\xff\xfe"}}' >"$T/badutf8.json"
+printf '{"format_version":"1.0","planned_values":{"root_module":{"resources":{"a":1}}}}' >"$T/wrongtype.json"
+python3 -c 'import sys; sys.stdout.write("["*100000 + "]"*100000)' >"$T/deep.json"
+: >"$T/empty.json"
+head -c 4096 "$TK" >"$T/binary.json"
+printf 'resource "aws_s3_bucket" "b" {}\n' >"$T/notjson.json"
+for f in truncated badutf8 wrongtype deep empty binary notjson; do
+    rm -f "$T/o/bad.json"
+    run "$TK" scan -f json -o "$T/o/bad.json" "$T/$f.json"
+    expect_code 2 "bad input $f"
+    lines=$(printf '%s\n' "$err" | grep -c .)
+    if [ "$lines" = 1 ] && grep -qE "^$T/$f\.json:[0-9]+:[0-9]+: .{10,}" <<<"$err"; then ok; else bad "bad input $f: stderr is not one file:line:col line: $err"; fi
+    [ -e "$T/o/bad.json" ] && bad "bad input $f left an output file" || ok
+done
+run "$TK" scan "$T/deep.json"; expect_in err "nesting deeper than 256" "depth limit named"
+run "$TK" scan --max-depth 200000 "$T/deep.json"; expect_code 2 "depth limit is bounded"
+run "$TK" scan "$T/truncated.json"; expect_in err "truncated.json:1:" "truncation position"
+run "$TK" scan "$T/nonexistent.json"; expect_code 2 "missing file"
+run "$TK" scan "$T"; expect_code 2 "directory input"; expect_in err "is a directory" "directory message"
+run "$TK" scan --max-input-size 100 "$FIX/fail.plan.json"; expect_code 2 "size limit"
+expect_in err "limit" "size limit message"
+run timeout 10 "$TK" scan /dev/zero; expect_code 2 "endless device input is cut at the size limit"
+
+# ---- good and bad inputs together ----
+run "$TK" scan "$T/truncated.json" "$FIX/fail.plan.json"
+expect_code 2 "mixed inputs exit 2"
+expect_in out "aws_s3_bucket.no_block" "the good input is still reported"
+expect_in err "truncated.json:1:" "the bad input is reported"
+run "$TK" scan -f json -o "$T/o/mixed.json" "$T/truncated.json" "$FIX/fail.plan.json"
+if python3 - "$T/o/mixed.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert len(d["errors"]) == 1 and d["errors"][0]["line"] == 1
+assert any(f["resource"]["address"] == "aws_s3_bucket.no_block" for f in d["findings"])
+PY
+then ok; else bad "mixed report keeps findings and errors"; fi
+
+# ---- the whole plan corpus ----
+for f in "$CORPUS"/*.json; do
+    run "$TK" scan -f json "$f"
+    if [ "$code" = 0 ] || [ "$code" = 1 ]; then ok; else bad "corpus $(basename "$f"): exit $code: $err"; fi
+done
+run "$TK" scan -f json "$CORPUS/plan_corrupted-tfplan.json"
+expect_in out '"kind": "state"' "state-shaped file read as state"
+run "$TK" scan -q "$CORPUS/plan_encodings_tfplan_win_utf16.json"
+expect_in out "plan_encodings_tfplan_win_utf16.json:7:9:" "UTF-16 input positions"
+
+# ---- rules listing ----
+run "$TK" rules; expect_code 0 "rules"; expect_in out "TK-AWS-S3-001" "rules lists S3-001"
+run "$TK" rules --category 3 --format json
+if python3 -c 'import json,sys; d=json.load(sys.stdin); assert d and all(r["category"]=="3" for r in d); assert all(r["title"]["ja"] and r["title"]["en"] for r in d)' <<<"$out"; then ok; else bad "rules --category --format json"; fi
+run "$TK" rules --level recommended --format json
+if python3 -c 'import json,sys; d=json.load(sys.stdin); assert all(r["level"]=="recommended" for r in d)' <<<"$out"; then ok; else bad "rules --level"; fi
+run "$TK" rules --provider nosuch; expect_in out "0 rules" "rules --provider filter"
+run "$TK" rules --category 9; expect_code 2 "unknown category"
+run "$TK" rules --lang ja; expect_in out "件のルール" "Japanese rules listing"
+
+# ---- extra rule directories ----
+mkdir -p "$T/r"
+cat >"$T/r/bad.rule" <<'EOF'
+id: TK-TEST-X-001
+provider: aws
+category: "3"
+guideline: [Ⅲ.3.1.1]
+severity: high
+level: basic
+title: {ja: テスト, en: test}
+rationale: {ja: テスト, en: test}
+risk: {ja: テスト, en: test}
+remediation: {ja: テスト, en: test}
+match:
+  - family: terraform
+    resource: aws_s3_bucket
+    assert: bucket == == 1
+EOF
+run "$TK" scan --rules "$T/r" "$FIX/fail.plan.json"; expect_code 2 "malformed extra rule"
+if grep -qE "bad\.rule:14:[0-9]+: in assert" <<<"$err"; then ok; else bad "malformed rule position: $err"; fi
+sed -i 's/bucket == == 1/bucket != "tenken-fixture-no-block"/' "$T/r/bad.rule"
+run "$TK" scan --no-builtin-rules --rules "$T/r" -q "$FIX/fail.plan.json"
+expect_code 1 "custom rule from --rules"; expect_in out "TK-TEST-X-001 aws_s3_bucket.no_block" "custom rule finding"
+expect_not_in out "HIGH TK-AWS-S3-001" "--no-builtin-rules"
+
+echo "cli tests: $pass passed, $fail failed"
+[ "$fail" = 0 ]
