@@ -300,6 +300,26 @@ static bool plan_targets(void *self, const tk_resource *res, const char *attr, t
     return true;
 }
 
+/* Does the configuration set this attribute path? Nested blocks appear in `expressions` as
+ * lists of objects; the first block stands for all (blocks of one kind share their shape). */
+static tk_tri plan_configured(void *self, const tk_resource *res, const char *path) {
+    tk_tfplan *p = self;
+    if (!res->config) return TK_UNKNOWN_TRI;
+    const tk_node *n = tk_doc_get(p->d, res->config, "expressions");
+    if (!n) return TK_FALSE;
+    while (*path) {
+        const char *dot = strchr(path, '.');
+        size_t l = dot ? (size_t)(dot - path) : strlen(path);
+        if (tk_node_kind(n) == TK_ARRAY) n = tk_doc_at(n, 0);
+        if (!n || tk_node_kind(n) != TK_OBJECT) return TK_FALSE;
+        n = tk_doc_getn(p->d, n, path, l);
+        if (!n) return TK_FALSE;
+        path += l;
+        if (*path == '.') path++;
+    }
+    return TK_TRUE;
+}
+
 /* ---- resources ---- */
 
 static bool add_resource(tk_tfplan *p, tk_rtable *t, const tk_node *entry, const tk_node *values,
@@ -500,6 +520,7 @@ tk_tfplan *tk_tfplan_adapt(const tk_doc *d, tk_rtable *t, bool *is_state, tk_err
     }
     t->refs.self = p;
     t->refs.targets = cfg ? plan_targets : NULL;
+    t->refs.configured = cfg ? plan_configured : NULL;
     return p;
 fail:
     tk_tfplan_free(p);

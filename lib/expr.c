@@ -638,6 +638,7 @@ static const builtin_def BUILTINS[] = {
     {"string", BI_STRING, 1, 1, 0},
     {"keys", BI_KEYS, 1, 1, 0},
     {"values", BI_VALUES, 1, 1, 0},
+    {"configured", BI_CONFIGURED, 1, 1, 1},
     {"matches", -100, 2, 2, 2},
 };
 
@@ -745,9 +746,8 @@ static bool compile_call(compiler *c, const ast *a) {
         c->code[j].c = c->n;
         return true;
     }
-    if ((bd->id == BI_RELATED || bd->id == BI_RESOURCES) && c->env && c->env->scope &&
-        bd->id == BI_RELATED)
-        return cfail(c->p, a->pos, "%s", "related() needs a resource; it cannot be used in a "
+    if ((bd->id == BI_RELATED || bd->id == BI_CONFIGURED) && c->env && c->env->scope)
+        return cfail(c->p, a->pos, "%s", "this function needs a resource; it cannot be used in a "
                                          "scope-level condition");
     for (uint32_t i = 0; i < a->nargs; i++)
         if (!compile(c, a->args[i])) return false;
@@ -774,8 +774,15 @@ static bool compile(compiler *c, const ast *a) {
         if (c->env && c->env->n_defaults && root_path_name(c, a, name, sizeof name)) {
             for (size_t i = 0; i < c->env->n_defaults; i++)
                 if (strcmp(c->env->defaults[i].path, name) == 0) {
+                    /* consts[c] is the default, consts[b] the path (to ask whether the
+                     * configuration sets it when the plan says "unknown"). */
                     uint32_t k = add_const(c, c->env->defaults[i].value);
-                    if (k == UINT32_MAX || emit(c, OP_DEFAULT, 0, k, 0) == UINT32_MAX) return false;
+                    const char *pc = tk_arena_strdup(c->p->arena, name);
+                    uint32_t kp = pc ? add_const(c, tk_v_str(pc, strlen(pc))) : UINT32_MAX;
+                    if (k == UINT32_MAX || kp == UINT32_MAX || kp > UINT16_MAX) return false;
+                    uint32_t at = emit(c, OP_DEFAULT, 0, k, 0);
+                    if (at == UINT32_MAX) return false;
+                    c->code[at].b = (uint16_t)kp;
                 }
         }
         uint32_t t = add_text(c, a->pos, a->end);

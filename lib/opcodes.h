@@ -9,7 +9,8 @@ enum tk_op {
     OP_GET,      /* pop v; push v[consts[c]] (member by key); maps over computed lists */
     OP_INDEX,    /* pop i, pop v; push v[i] */
     OP_WILD,     /* pop v; push list of its elements (flattening computed lists) */
-    OP_DEFAULT,  /* if top is null: replace with consts[c] */
+    OP_DEFAULT,  /* if top is null, or unknown but not set in the configuration (path consts[b]):
+                    replace it with consts[c] */
     OP_NOTE,     /* if top is unknown or a partial list: remember texts[c] as the reason */
     OP_NOT,
     OP_CMP,      /* a = comparison kind; pop r, pop l; push result */
@@ -49,6 +50,7 @@ enum tk_builtin {
     BI_STRING,
     BI_KEYS,
     BI_VALUES,
+    BI_CONFIGURED,
     BI__COUNT
 };
 

@@ -348,8 +348,15 @@ static bool host_resources(void *self, tk_eval_ctx *ctx, const char *type, tk_vl
     return true;
 }
 
+static tk_tri host_configured(void *self, const tk_resource *r, const char *path) {
+    tk_rtable *t = self;
+    if (!r || !t->refs.configured) return TK_UNKNOWN_TRI;
+    return t->refs.configured(t->refs.self, r, path);
+}
+
 void tk_rtable_host(tk_rtable *t, tk_eval_host *host) {
     host->self = t;
     host->related = host_related;
     host->resources = host_resources;
+    host->configured = host_configured;
 }

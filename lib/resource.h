@@ -40,6 +40,9 @@ typedef struct tk_ref_source {
     void *self;
     bool (*targets)(void *self, const tk_resource *res, const char *attr, tk_ref_target *out,
                     size_t cap, size_t *n, bool *resolved);
+    /* Whether the source configuration sets a (dotted) attribute path: TK_TRUE, TK_FALSE,
+     * or TK_UNKNOWN_TRI when there is no configuration to tell. May be NULL. */
+    tk_tri (*configured)(void *self, const tk_resource *res, const char *path);
 } tk_ref_source;
 
 typedef struct tk_join tk_join;

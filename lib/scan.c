@@ -185,14 +185,23 @@ static void record(input_run *r, const tk_rule *rule, const tk_resource *res, tk
     }
 }
 
+/* A finding needs the rule to apply (where) and the condition to fail (assert), both
+ * definitely: the result is "where implies assert" in three-valued logic. */
 static tk_tri check(input_run *r, const tk_rule_match *m) {
     r->ctx.unknown_reason = NULL;
     r->ctx.failed = false;
+    tk_tri w = TK_TRUE;
+    const char *where_reason = NULL;
     if (m->where) {
-        tk_tri w = tk_prog_eval(m->where, &r->ctx);
-        if (w != TK_TRUE) return w == TK_FALSE ? TK_TRUE /* not applicable */ : TK_UNKNOWN_TRI;
+        w = tk_prog_eval(m->where, &r->ctx);
+        if (w == TK_FALSE) return TK_TRUE; /* not applicable */
+        where_reason = r->ctx.unknown_reason;
     }
-    return tk_prog_eval(m->assert_cond, &r->ctx);
+    tk_tri a = tk_prog_eval(m->assert_cond, &r->ctx);
+    if (a == TK_TRUE) return TK_TRUE;
+    if (w == TK_TRUE) return a;
+    if (where_reason) r->ctx.unknown_reason = where_reason;
+    return TK_UNKNOWN_TRI;
 }
 
 static bool has_provider(const tk_rtable *t, const char *provider) {

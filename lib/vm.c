@@ -547,6 +547,9 @@ static tk_val call_builtin(tk_eval_ctx *c, int id, tk_val *a, uint32_t n) {
     case BI_STRING: return to_string(c, a[0]);
     case BI_KEYS: return keys_or_values(c, a[0], true);
     case BI_VALUES: return keys_or_values(c, a[0], false);
+    case BI_CONFIGURED:
+        if (!c->res || !c->host || !c->host->configured) return tk_v_unknown();
+        return tri_val(c->host->configured(c->host->self, c->res, a[0].u.str));
     case BI_RELATED:
     case BI_RESOURCES: {
         tk_vlist l = {0};
@@ -653,7 +656,13 @@ static tk_val run(const tk_prog *p, uint32_t pc, tk_eval_ctx *c, tk_val ctx, uns
             break;
         case OP_WILD: st[sp - 1] = wild(c, st[sp - 1]); break;
         case OP_DEFAULT:
-            if (st[sp - 1].kind == V_NULL) st[sp - 1] = p->consts[in->c];
+            if (st[sp - 1].kind == V_NULL) {
+                st[sp - 1] = p->consts[in->c];
+            } else if (st[sp - 1].kind == V_UNKNOWN && c->res && c->host && c->host->configured &&
+                       c->host->configured(c->host->self, c->res, p->consts[in->b].u.str) == TK_FALSE) {
+                /* Left out of the configuration: the provider fills in its default. */
+                st[sp - 1] = p->consts[in->c];
+            }
             break;
         case OP_NOTE:
             if (!c->unknown_reason && (st[sp - 1].kind == V_UNKNOWN ||

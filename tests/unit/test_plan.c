@@ -216,6 +216,54 @@ static void fingerprints_are_stable(void **state) {
     done(rb);
 }
 
+/* Rules for the configuration-aware defaults and the where/assert combination. */
+static const char DEFAULT_RULE[] =
+    "id: TK-TEST-KMS-001\nprovider: aws\ncategory: \"6.1\"\nguideline: [Ⅲ.3.1.1]\nseverity: high\n"
+    "level: basic\ntitle: {ja: テスト, en: test}\nrationale: {ja: テスト, en: test}\n"
+    "risk: {ja: テスト, en: test}\nremediation: {ja: テスト, en: test}\n"
+    "defaults: {rotate: false}\n"
+    "match:\n  - family: terraform\n    resource: aws_kms_key\n"
+    "    where: usage == 'ENCRYPT_DECRYPT'\n    assert: rotate == true || configured(\"alias\")\n";
+
+static void defaults_for_unconfigured_unknowns(void **state) {
+    (void)state;
+    /* k1: rotate unknown but left out of the configuration -> default false -> finding.
+     * k2: rotate unknown and configured (from a reference) -> not evaluated.
+     * k3: usage unknown (where) but the assert holds through configured("alias") -> pass.
+     * k4: usage unknown and the assert fails -> not evaluated, never a finding. */
+    const char *plan =
+        "{\"format_version\":\"1.2\",\"planned_values\":{\"root_module\":{\"resources\":["
+        "{\"address\":\"aws_kms_key.k1\",\"mode\":\"managed\",\"type\":\"aws_kms_key\",\"name\":\"k1\",\"values\":{\"usage\":\"ENCRYPT_DECRYPT\"}},"
+        "{\"address\":\"aws_kms_key.k2\",\"mode\":\"managed\",\"type\":\"aws_kms_key\",\"name\":\"k2\",\"values\":{\"usage\":\"ENCRYPT_DECRYPT\"}},"
+        "{\"address\":\"aws_kms_key.k3\",\"mode\":\"managed\",\"type\":\"aws_kms_key\",\"name\":\"k3\",\"values\":{\"alias\":\"x\"}},"
+        "{\"address\":\"aws_kms_key.k4\",\"mode\":\"managed\",\"type\":\"aws_kms_key\",\"name\":\"k4\",\"values\":{\"rotate\":false}}]}},"
+        "\"resource_changes\":["
+        "{\"address\":\"aws_kms_key.k1\",\"change\":{\"actions\":[\"create\"],\"after_unknown\":{\"rotate\":true}}},"
+        "{\"address\":\"aws_kms_key.k2\",\"change\":{\"actions\":[\"create\"],\"after_unknown\":{\"rotate\":true}}},"
+        "{\"address\":\"aws_kms_key.k3\",\"change\":{\"actions\":[\"create\"],\"after_unknown\":{\"usage\":true}}},"
+        "{\"address\":\"aws_kms_key.k4\",\"change\":{\"actions\":[\"create\"],\"after_unknown\":{\"usage\":true}}}],"
+        "\"configuration\":{\"root_module\":{\"resources\":["
+        "{\"address\":\"aws_kms_key.k1\",\"mode\":\"managed\",\"type\":\"aws_kms_key\",\"name\":\"k1\",\"expressions\":{\"usage\":{\"constant_value\":\"ENCRYPT_DECRYPT\"}}},"
+        "{\"address\":\"aws_kms_key.k2\",\"mode\":\"managed\",\"type\":\"aws_kms_key\",\"name\":\"k2\",\"expressions\":{\"rotate\":{\"references\":[\"var.x\"]}}},"
+        "{\"address\":\"aws_kms_key.k3\",\"mode\":\"managed\",\"type\":\"aws_kms_key\",\"name\":\"k3\",\"expressions\":{\"alias\":{\"constant_value\":\"x\"}}},"
+        "{\"address\":\"aws_kms_key.k4\",\"mode\":\"managed\",\"type\":\"aws_kms_key\",\"name\":\"k4\",\"expressions\":{\"rotate\":{\"constant_value\":false}}}]}}}";
+    tk_engine *e = tk_engine_new();
+    tk_diag d;
+    bool loaded = tk_engine_load_rule(e, "k.rule", DEFAULT_RULE, strlen(DEFAULT_RULE), &d);
+    if (!loaded) fprintf(stderr, "%u:%u %s\n", d.line, d.column, d.message);
+    assert_true(loaded);
+    tk_scan *s = tk_scan_new(e, NULL);
+    assert_true(tk_scan_input(s, "plan.json", plan, strlen(plan)));
+    tk_scan_finish(s);
+    result r = {e, s, true};
+    assert_int_equal(findings_of(r, "TK-TEST-KMS-001", "aws_kms_key.k1"), 1);
+    assert_int_equal(not_evaluated_of(r, "aws_kms_key.k2"), 1);
+    assert_int_equal(findings_of(r, "TK-TEST-KMS-001", "aws_kms_key.k3") + not_evaluated_of(r, "aws_kms_key.k3"), 0);
+    assert_int_equal(not_evaluated_of(r, "aws_kms_key.k4"), 1);
+    assert_int_equal(findings_of(r, "TK-TEST-KMS-001", NULL), 1);
+    done(r);
+}
+
 int run_plan_tests(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(values_and_unknowns),
@@ -226,6 +274,7 @@ int run_plan_tests(void) {
         cmocka_unit_test(malformed_plans),
         cmocka_unit_test(other_inputs_still_scanned),
         cmocka_unit_test(fingerprints_are_stable),
+        cmocka_unit_test(defaults_for_unconfigured_unknowns),
     };
     return cmocka_run_group_tests_name("plan", tests, NULL, NULL);
 }
