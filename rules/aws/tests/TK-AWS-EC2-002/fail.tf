@@ -10,3 +10,10 @@ resource "aws_ebs_volume" "plain" {
   size              = 20
   encrypted         = false
 }
+
+# Explicitly encrypted: must not be reported even with encryption by default off.
+resource "aws_ebs_volume" "encrypted" {
+  availability_zone = "ap-northeast-1a"
+  size              = 20
+  encrypted         = true
+}
