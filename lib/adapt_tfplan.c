@@ -109,8 +109,7 @@ static bool index_config_module(tk_tfplan *p, const tk_node *mod, tk_str path, i
     const tk_node *res = member(p, mod, "resources", TK_ARRAY, "configuration resources: expected an array");
     if (p->failed) return false;
     if (res) {
-        const tk_node *r = tk_node_first(res);
-        for (uint32_t i = 0; i < res->aux; i++, r = tk_node_next(r)) {
+        for (TK_EACH_CHILD(r, res)) {
             if (tk_node_kind(r) != TK_OBJECT) return afail(p, r, "%s", "configuration resource: expected an object");
             const tk_node *a = tk_doc_get(p->d, r, "address");
             if (!a || tk_node_kind(a) != TK_STRING) continue;
@@ -125,8 +124,7 @@ static bool index_config_module(tk_tfplan *p, const tk_node *mod, tk_str path, i
     const tk_node *calls = member(p, mod, "module_calls", TK_OBJECT, "module_calls: expected an object");
     if (p->failed) return false;
     if (!calls) return true;
-    const tk_node *c = tk_node_first(calls);
-    for (uint32_t i = 0; i < calls->aux; i++, c = tk_node_next(c)) {
+    for (TK_EACH_CHILD(c, calls)) {
         if (tk_node_kind(c) != TK_OBJECT) return afail(p, c, "%s", "module call: expected an object");
         tk_str name = tk_doc_key(p->d, c);
         tk_str child = path.len ? join3(p, path, ".module.", name)
@@ -272,8 +270,7 @@ static void resolve_refs(ref_ctx *rc, const tk_node *refs, tk_str module, int de
         rc->resolved = false;
         return;
     }
-    const tk_node *e = tk_node_first(refs);
-    for (uint32_t i = 0; i < refs->aux; i++, e = tk_node_next(e))
+    for (TK_EACH_CHILD(e, refs))
         if (tk_node_kind(e) == TK_STRING) resolve_one(rc, tk_doc_str(rc->p->d, e), module, depth);
 }
 
@@ -384,9 +381,8 @@ static bool add_resource(tk_tfplan *p, tk_rtable *t, const tk_node *entry, const
 /* Only-deleted (or forgotten) resources no longer exist after apply. */
 static bool change_removes(tk_tfplan *p, const tk_node *change) {
     const tk_node *acts = change ? tk_doc_get(p->d, change, "actions") : NULL;
-    if (!acts || tk_node_kind(acts) != TK_ARRAY || acts->aux == 0) return false;
-    const tk_node *e = tk_node_first(acts);
-    for (uint32_t i = 0; i < acts->aux; i++, e = tk_node_next(e))
+    if (!acts || tk_node_kind(acts) != TK_ARRAY || tk_node_count(acts) == 0) return false;
+    for (TK_EACH_CHILD(e, acts))
         if (!tk_doc_str_eq(p->d, e, "delete") && !tk_doc_str_eq(p->d, e, "forget")) return false;
     return true;
 }
@@ -397,8 +393,7 @@ static bool walk_module(tk_tfplan *p, tk_rtable *t, const tk_node *mod, int dept
     const tk_node *res = member(p, mod, "resources", TK_ARRAY, "\"resources\": expected an array");
     if (p->failed) return false;
     if (res) {
-        const tk_node *r = tk_node_first(res);
-        for (uint32_t i = 0; i < res->aux; i++, r = tk_node_next(r)) {
+        for (TK_EACH_CHILD(r, res)) {
             if (tk_node_kind(r) != TK_OBJECT) return afail(p, r, "%s", "resource: expected an object");
             const tk_node *mode = tk_doc_get(p->d, r, "mode");
             if (data_only && !(mode && tk_doc_str_eq(p->d, mode, "data"))) continue;
@@ -426,8 +421,7 @@ static bool walk_module(tk_tfplan *p, tk_rtable *t, const tk_node *mod, int dept
     const tk_node *kids = member(p, mod, "child_modules", TK_ARRAY, "\"child_modules\": expected an array");
     if (p->failed) return false;
     if (kids) {
-        const tk_node *k = tk_node_first(kids);
-        for (uint32_t i = 0; i < kids->aux; i++, k = tk_node_next(k))
+        for (TK_EACH_CHILD(k, kids))
             if (!walk_module(p, t, k, depth + 1, data_only)) return false;
     }
     return true;
@@ -464,8 +458,7 @@ tk_tfplan *tk_tfplan_adapt(const tk_doc *d, tk_rtable *t, bool *is_state, tk_err
         if (rm && !index_config_module(p, rm, (tk_str){"", 0}, 0)) goto fail;
     }
     if (rc) {
-        const tk_node *e = tk_node_first(rc);
-        for (uint32_t i = 0; i < rc->aux; i++, e = tk_node_next(e)) {
+        for (TK_EACH_CHILD(e, rc)) {
             if (tk_node_kind(e) != TK_OBJECT) {
                 afail(p, e, "%s", "resource change: expected an object");
                 goto fail;
@@ -497,8 +490,7 @@ tk_tfplan *tk_tfplan_adapt(const tk_doc *d, tk_rtable *t, bool *is_state, tk_err
     }
     /* Changes whose resource is missing from planned_values (trimmed plans). */
     if (rc) {
-        const tk_node *e = tk_node_first(rc);
-        for (uint32_t i = 0; i < rc->aux; i++, e = tk_node_next(e)) {
+        for (TK_EACH_CHILD(e, rc)) {
             tk_str as = tk_doc_str(d, tk_doc_get(d, e, "address"));
             if (tk_strmap_get(&p->seen, as.p, as.len)) continue;
             const tk_node *ch = tk_doc_get(d, e, "change");

@@ -12,6 +12,7 @@ void tk_doc_init(tk_doc *d, const char *path) {
 void tk_doc_free(tk_doc *d) {
     free(d->nodes);
     free(d->side);
+    free(d->side_index);
     tk_text_free(&d->text);
     tk_locator_free(&d->loc);
     tk_arena_free(&d->arena);
@@ -32,7 +33,6 @@ uint32_t tk_doc_push(tk_doc *d, tk_kind kind, uint32_t pos, uint32_t key) {
     n->tag = (uint32_t)kind;
     n->pos = pos;
     n->key = key;
-    n->aux = 0;
     return (uint32_t)d->n_nodes++;
 }
 
@@ -67,6 +67,29 @@ uint32_t tk_doc_side_add(tk_doc *d, const char *p, size_t len) {
     return off;
 }
 
+bool tk_doc_side_link(tk_doc *d, uint32_t idx, uint32_t off) {
+    if (d->n_side_index == d->cap_side_index) {
+        size_t cap = d->cap_side_index ? d->cap_side_index * 2 : 256;
+        tk_side_ref *p = realloc(d->side_index, cap * sizeof *p);
+        if (!p) return false;
+        d->side_index = p;
+        d->cap_side_index = cap;
+    }
+    d->side_index[d->n_side_index++] = (tk_side_ref){idx, off};
+    return true;
+}
+
+uint32_t tk_doc_side_of(const tk_doc *d, const tk_node *n) {
+    uint32_t idx = (uint32_t)(n - d->nodes);
+    size_t lo = 0, hi = d->n_side_index;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (d->side_index[mid].node < idx) lo = mid + 1;
+        else hi = mid;
+    }
+    return d->side_index[lo].off; /* present by construction */
+}
+
 static tk_str side_str(const tk_doc *d, uint32_t off) {
     uint32_t len;
     memcpy(&len, d->side + off, 4);
@@ -76,11 +99,11 @@ static tk_str side_str(const tk_doc *d, uint32_t off) {
 tk_str tk_doc_str(const tk_doc *d, const tk_node *n) {
     tk_kind k = tk_node_kind(n);
     if (k == TK_STRING) {
-        if (n->tag & TK_NODE_STR_SIDE) return side_str(d, n->aux);
+        if (n->tag & TK_NODE_STR_SIDE) return side_str(d, tk_doc_side_of(d, n));
         return (tk_str){d->text.data + n->pos + 1, tk_node_size(n)};
     }
     if (k == TK_NUMBER) {
-        if (n->tag & TK_NODE_STR_SIDE) return side_str(d, n->aux);
+        if (n->tag & TK_NODE_STR_SIDE) return side_str(d, tk_doc_side_of(d, n));
         return (tk_str){d->text.data + n->pos, tk_node_size(n)};
     }
     return (tk_str){"", 0};
@@ -113,19 +136,18 @@ bool tk_doc_key_eq(const tk_doc *d, const tk_node *n, const char *k, size_t klen
 
 const tk_node *tk_doc_getn(const tk_doc *d, const tk_node *obj, const char *key, size_t klen) {
     if (!obj || tk_node_kind(obj) != TK_OBJECT) return NULL;
-    const tk_node *c = obj + 1;
-    for (uint32_t i = 0; i < obj->aux; i++) {
+    for (TK_EACH_CHILD(c, obj))
         if (tk_doc_key_eq(d, c, key, klen)) return c;
-        c = tk_node_next(c);
-    }
     return NULL;
 }
 
 const tk_node *tk_doc_at(const tk_node *arr, uint32_t i) {
-    if (!arr || i >= tk_node_count(arr)) return NULL;
-    const tk_node *c = arr + 1;
-    while (i--) c = tk_node_next(c);
-    return c;
+    if (!arr) return NULL;
+    tk_kind k = tk_node_kind(arr);
+    if (k != TK_ARRAY && k != TK_OBJECT) return NULL;
+    for (TK_EACH_CHILD(c, arr))
+        if (i-- == 0) return c;
+    return NULL;
 }
 
 bool tk_doc_number(const tk_doc *d, const tk_node *n, double *out) {

@@ -2,10 +2,12 @@
  *
  * Nodes live in one contiguous array in document order (a "tape"): a container is followed
  * by its children, and its size field says how many nodes its subtree holds, so skipping a
- * subtree is one addition. A node is 16 bytes. Strings and object keys are not copied: they
- * point into the decoded input text; only strings that contained escape sequences are
- * unescaped into a side buffer. The node stores the byte offset of its first character;
- * line and column are computed on demand (tk_doc_locate), which costs nothing while parsing.
+ * subtree is one addition and the children of a container are the nodes up to its end. A
+ * node is 12 bytes. Strings and object keys are not copied: they point into the decoded
+ * input text; only strings that contained escape sequences (and every YAML scalar) live in a
+ * side buffer, found through a small index sorted by node. The node stores the byte offset of
+ * its first character; line and column are computed on demand (tk_doc_locate), which costs
+ * nothing while parsing.
  */
 #ifndef TK_DOC_H
 #define TK_DOC_H
@@ -40,8 +42,12 @@ typedef struct tk_node {
     uint32_t tag; /* kind | flags | size << 5 */
     uint32_t pos; /* byte offset of the value's first character in the text */
     uint32_t key; /* member key: text offset of its opening quote, or side offset; TK_NO_KEY */
-    uint32_t aux; /* containers: number of children; side strings: side offset */
 } tk_node;
+
+/* Where the content of a side-buffer string lives (entries sorted by node index). */
+typedef struct tk_side_ref {
+    uint32_t node, off;
+} tk_side_ref;
 
 typedef struct tk_doc {
     const char *path; /* name used in messages */
@@ -50,6 +56,8 @@ typedef struct tk_doc {
     size_t n_nodes, cap_nodes;
     char *side; /* unescaped strings: [u32 length][bytes][NUL] records */
     size_t side_len, side_cap;
+    tk_side_ref *side_index; /* node -> side offset, for strings kept in the side buffer */
+    size_t n_side_index, cap_side_index;
     tk_locator loc;
     tk_arena arena; /* for owned extras (tags, YAML scalars) */
 } tk_doc;
@@ -76,13 +84,28 @@ static inline const tk_node *tk_node_next(const tk_node *n) {
 static inline bool tk_node_bool(const tk_node *n) {
     return tk_node_kind(n) == TK_BOOL && (n->tag & TK_NODE_TRUE);
 }
+/* Number of children of a container (walks them; 0 for scalars). */
 static inline uint32_t tk_node_count(const tk_node *n) {
     tk_kind k = tk_node_kind(n);
-    return (k == TK_ARRAY || k == TK_OBJECT) ? n->aux : 0;
+    if (k != TK_ARRAY && k != TK_OBJECT) return 0;
+    uint32_t c = 0;
+    const tk_node *end = n + tk_node_size(n);
+    for (const tk_node *e = n + 1; e < end; e = tk_node_next(e)) c++;
+    return c;
 }
 static inline const tk_node *tk_node_first(const tk_node *n) {
-    return tk_node_count(n) ? n + 1 : NULL;
+    tk_kind k = tk_node_kind(n);
+    return (k == TK_ARRAY || k == TK_OBJECT) && tk_node_size(n) > 1 ? n + 1 : NULL;
 }
+/* One past the last node of n's subtree. */
+static inline const tk_node *tk_node_end(const tk_node *n) {
+    return n + tk_node_span(n);
+}
+/* Iterates over the children of container n: for (TK_EACH_CHILD(c, n)) ... */
+#define TK_EACH_CHILD(c, n)                                                                        \
+    const tk_node *c = (n) + 1, *c##_end_ = tk_node_end(n);                                        \
+    c < c##_end_;                                                                                  \
+    c = tk_node_next(c)
 
 void tk_doc_init(tk_doc *d, const char *path);
 void tk_doc_free(tk_doc *d);
@@ -116,5 +139,9 @@ uint32_t tk_doc_side_add(tk_doc *d, const char *p, size_t len);
 /* Reserves len bytes for a side string to be filled by the caller. */
 char *tk_doc_side_reserve(tk_doc *d, size_t len, uint32_t *off);
 void tk_doc_side_commit(tk_doc *d, uint32_t off, size_t len);
+/* Records that node idx (pushed last, or later than any recorded one) is a side string. */
+bool tk_doc_side_link(tk_doc *d, uint32_t idx, uint32_t off);
+/* Side-buffer offset of a node flagged TK_NODE_STR_SIDE. */
+uint32_t tk_doc_side_of(const tk_doc *d, const tk_node *n);
 
 #endif

@@ -18,7 +18,6 @@ typedef struct pattern {
 
 typedef struct frame {
     uint32_t node;  /* index of the container node, or UINT32_MAX when suppressed */
-    uint32_t count; /* children emitted */
     uint32_t mask;  /* skip patterns whose components matched the path so far */
     uint8_t is_obj;
     uint8_t ends_suppress;
@@ -319,14 +318,13 @@ static uint32_t child_mask(parser *ps, uint32_t parent_mask, size_t depth, const
 /* ---- the parser ---- */
 
 static bool emit_scalar(parser *ps, tk_kind k, uint32_t pos, uint32_t key, uint32_t key_flags,
-                        uint32_t size, uint32_t aux, uint32_t flags) {
+                        uint32_t size, uint32_t side, uint32_t flags) {
     if (ps->suppress) return true;
     uint32_t i = tk_doc_push(ps->d, k, pos, key);
     if (i == UINT32_MAX) return oom(ps);
     tk_node *n = &ps->d->nodes[i];
     n->tag |= key_flags | flags | size << TK_NODE_SIZE_SHIFT;
-    n->aux = aux;
-    if (ps->depth) ps->stack[ps->depth - 1].count++;
+    if ((flags & TK_NODE_STR_SIDE) && !tk_doc_side_link(ps->d, i, side)) return oom(ps);
     return true;
 }
 
@@ -342,9 +340,10 @@ bool tk_json_parse(tk_doc *d, const tk_json_opts *opts, tk_err *err) {
     if (d->text.len > 0x7FFFFFFFu) return fail_msg(&ps, ps.base, "input larger than 2 GiB");
     ps.stack = malloc((ps.max_depth + 1) * sizeof(frame));
     if (!ps.stack) return oom(&ps);
-    /* A compact document has about one value per 20 bytes; reserve to avoid regrowth. */
+    /* A compact document has about one value per 20 bytes; reserve to avoid regrowth
+     * (pages not written to are never resident). */
     if (!d->nodes) {
-        size_t guess = d->text.len / 24 + 16;
+        size_t guess = d->text.len / 20 + 16;
         if (guess > TK_NODE_MAX_SIZE) guess = TK_NODE_MAX_SIZE;
         d->nodes = malloc(guess * sizeof(tk_node));
         if (d->nodes) d->cap_nodes = guess;
@@ -387,11 +386,9 @@ value:
                     goto out;
                 }
                 d->nodes[idx].tag |= key_flags;
-                if (ps.depth) ps.stack[ps.depth - 1].count++;
             }
             frame *f = &ps.stack[ps.depth++];
             f->node = idx;
-            f->count = 0;
             f->mask = ps.suppress ? 0 : cur_mask;
             f->is_obj = c == '{';
             f->ends_suppress = skip_this;
@@ -522,7 +519,6 @@ close: {
             goto out;
         }
         n->tag |= (uint32_t)span << TK_NODE_SIZE_SHIFT;
-        n->aux = f->count;
     }
     if (f->ends_suppress) ps.suppress--;
     goto after_value;

@@ -203,8 +203,7 @@ static uint32_t *find_target(tk_join *j, tk_str module, tk_str base, tk_str inde
 static bool index_value(tk_join *j, tk_val v, uint32_t res) {
     if (v.kind == V_STR) return link_add(j, &j->by_value, v.u.str, v.slen, res);
     if (v.kind == V_NODE && tk_node_kind(v.u.n.node) == TK_ARRAY) {
-        const tk_node *e = tk_node_first(v.u.n.node);
-        for (uint32_t i = 0; i < v.u.n.node->aux; i++, e = tk_node_next(e))
+        for (TK_EACH_CHILD(e, v.u.n.node))
             if (tk_node_kind(e) == TK_STRING) {
                 tk_str s = tk_doc_str(v.u.n.doc, e);
                 if (!link_add(j, &j->by_value, s.p, s.len, res)) return false;

@@ -76,8 +76,7 @@ static bool read_i18n(loader *l, const tk_node *n, const char *what, tk_i18n *ou
                       const char **example) {
     if (!n || tk_node_kind(n) != TK_OBJECT)
         return lfail(l, n ? n->pos : 0, "%s must be a mapping with ja and en texts", what);
-    const tk_node *c = tk_node_first(n);
-    for (uint32_t i = 0; i < n->aux; i++, c = tk_node_next(c)) {
+    for (TK_EACH_CHILD(c, n)) {
         tk_str k = tk_doc_key(&l->doc, c);
         if (k.len == 2 && !memcmp(k.p, "ja", 2)) {
             char *ja = (char *)dup_str(l, c, what);
@@ -98,7 +97,7 @@ static bool read_i18n(loader *l, const tk_node *n, const char *what, tk_i18n *ou
 static const char *const *read_str_list(loader *l, const tk_node *n, const char *what, size_t *count) {
     *count = 0;
     if (!n) return NULL;
-    uint32_t cnt = tk_node_kind(n) == TK_ARRAY ? n->aux : 1;
+    uint32_t cnt = tk_node_kind(n) == TK_ARRAY ? tk_node_count(n) : 1;
     const char **arr = tk_arena_array(&l->e->arena, cnt + 1, sizeof *arr);
     if (!arr) return lfail(l, n->pos, "out of memory"), NULL;
     if (tk_node_kind(n) != TK_ARRAY) {
@@ -172,10 +171,10 @@ static struct tk_prog *compile_cond(loader *l, const tk_node *n, const char *wha
 static bool read_defaults(loader *l, const tk_node *n, tk_compile_env *env) {
     if (!n) return true;
     if (tk_node_kind(n) != TK_OBJECT) return lfail(l, n->pos, "defaults must be a mapping of attribute path to value");
-    tk_default *d = tk_arena_array(&l->e->arena, n->aux ? n->aux : 1, sizeof *d);
+    tk_default *d = tk_arena_array(&l->e->arena, tk_node_count(n) ? tk_node_count(n) : 1, sizeof *d);
     if (!d) return lfail(l, n->pos, "out of memory");
-    const tk_node *c = tk_node_first(n);
-    for (uint32_t i = 0; i < n->aux; i++, c = tk_node_next(c)) {
+    uint32_t i = 0;
+    for (TK_EACH_CHILD(c, n), i++) {
         tk_str k = tk_doc_key(&l->doc, c);
         d[i].path = tk_arena_strndup(&l->e->arena, k.p, k.len);
         switch (tk_node_kind(c)) {
@@ -197,23 +196,22 @@ static bool read_defaults(loader *l, const tk_node *n, tk_compile_env *env) {
         }
     }
     env->defaults = d;
-    env->n_defaults = n->aux;
+    env->n_defaults = tk_node_count(n);
     return true;
 }
 
 static const char *const FAMILIES[] = {"terraform", NULL};
 
 static bool read_matches(loader *l, tk_rule *r, const tk_node *n, const tk_compile_env *env_in) {
-    if (!n || tk_node_kind(n) != TK_ARRAY || n->aux == 0)
+    if (!n || tk_node_kind(n) != TK_ARRAY || tk_node_count(n) == 0)
         return lfail(l, n ? n->pos : 0, "match must be a non-empty list of {family, resource, assert}");
-    tk_rule_match *m = tk_arena_array(&l->e->arena, n->aux, sizeof *m);
+    tk_rule_match *m = tk_arena_array(&l->e->arena, tk_node_count(n), sizeof *m);
     if (!m) return lfail(l, n->pos, "out of memory");
-    const tk_node *c = tk_node_first(n);
-    for (uint32_t i = 0; i < n->aux; i++, c = tk_node_next(c)) {
+    uint32_t i = 0;
+    for (TK_EACH_CHILD(c, n), i++) {
         if (tk_node_kind(c) != TK_OBJECT) return lfail(l, c->pos, "each match must be a mapping");
         const tk_node *fam = NULL, *res = NULL, *where = NULL, *as = NULL;
-        const tk_node *k = tk_node_first(c);
-        for (uint32_t j = 0; j < c->aux; j++, k = tk_node_next(k)) {
+        for (TK_EACH_CHILD(k, c)) {
             tk_str key = tk_doc_key(&l->doc, k);
 #define IS(lit) (key.len == sizeof(lit) - 1 && !memcmp(key.p, lit, key.len))
             if (IS("family")) fam = k;
@@ -241,7 +239,7 @@ static bool read_matches(loader *l, tk_rule *r, const tk_node *n, const tk_compi
         }
     }
     r->matches = m;
-    r->n_matches = n->aux;
+    r->n_matches = tk_node_count(n);
     return true;
 }
 
@@ -281,13 +279,12 @@ static bool valid_measure(const char *s) {
 static bool read_cis(loader *l, tk_rule *r, const tk_node *n) {
     if (!n) return true;
     if (tk_node_kind(n) != TK_ARRAY) return lfail(l, n->pos, "cis must be a list of {benchmark, version, control}");
-    tk_cis_ref *c = tk_arena_array(&l->e->arena, n->aux ? n->aux : 1, sizeof *c);
+    tk_cis_ref *c = tk_arena_array(&l->e->arena, tk_node_count(n) ? tk_node_count(n) : 1, sizeof *c);
     if (!c) return lfail(l, n->pos, "out of memory");
-    const tk_node *e = tk_node_first(n);
-    for (uint32_t i = 0; i < n->aux; i++, e = tk_node_next(e)) {
+    uint32_t i = 0;
+    for (TK_EACH_CHILD(e, n), i++) {
         if (tk_node_kind(e) != TK_OBJECT) return lfail(l, e->pos, "each cis reference must be a mapping");
-        const tk_node *k = tk_node_first(e);
-        for (uint32_t j = 0; j < e->aux; j++, k = tk_node_next(k)) {
+        for (TK_EACH_CHILD(k, e)) {
             tk_str key = tk_doc_key(&l->doc, k);
             if (key.len == 9 && !memcmp(key.p, "benchmark", 9)) c[i].benchmark = dup_str(l, k, "benchmark");
             else if (key.len == 7 && !memcmp(key.p, "version", 7)) c[i].version = dup_str(l, k, "version");
@@ -299,7 +296,7 @@ static bool read_cis(loader *l, tk_rule *r, const tk_node *n) {
             return lfail(l, e->pos, "a cis reference needs benchmark, version and control");
     }
     r->cis = c;
-    r->n_cis = n->aux;
+    r->n_cis = tk_node_count(n);
     return true;
 }
 
@@ -309,8 +306,7 @@ static bool build_rule(loader *l, const tk_node *root, tk_rule *r) {
     static const char *const keys[] = {"id", "provider", "category", "guideline", "cis", "severity",
                                        "level", "scope", "title", "rationale", "risk", "remediation",
                                        "defaults", "match", NULL};
-    const tk_node *c = tk_node_first(root);
-    for (uint32_t i = 0; i < root->aux; i++, c = tk_node_next(c)) {
+    for (TK_EACH_CHILD(c, root)) {
         tk_str k = tk_doc_key(&l->doc, c);
         size_t j = 0;
         while (keys[j] && !(strlen(keys[j]) == k.len && !memcmp(keys[j], k.p, k.len))) j++;
@@ -373,7 +369,7 @@ bool tk_engine_load_rule(tk_engine *e, const char *path, const char *text, size_
         goto out;
     }
     const tk_node *stream = tk_doc_root(&l.doc);
-    if (!stream || stream->aux != 1) {
+    if (!stream || tk_node_count(stream) != 1) {
         lfail(&l, 0, "a rule file must hold exactly one YAML document");
         goto out;
     }

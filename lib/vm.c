@@ -186,16 +186,16 @@ static bool each(tk_eval_ctx *c, tk_val v, void *u, elem_fn f, bool *partial) {
     case V_NODE: {
         const tk_node *n = v.u.n.node, *m = v.u.n.mask;
         bool obj = tk_node_kind(n) == TK_OBJECT;
-        const tk_node *e = tk_node_first(n);
-        for (uint32_t i = 0; i < n->aux; i++, e = tk_node_next(e)) {
+        /* Array masks run in parallel with the array; object masks are looked up by key. */
+        const tk_node *me = m && !obj ? tk_node_first(m) : NULL, *me_end = me ? tk_node_end(m) : NULL;
+        for (TK_EACH_CHILD(e, n)) {
             const tk_node *em = NULL;
-            if (m) {
-                if (obj) {
-                    tk_str k = tk_doc_key(v.u.n.doc, e);
-                    em = tk_doc_getn(v.u.n.doc, m, k.p, k.len);
-                } else {
-                    em = tk_doc_at(m, i);
-                }
+            if (m && obj) {
+                tk_str k = tk_doc_key(v.u.n.doc, e);
+                em = tk_doc_getn(v.u.n.doc, m, k.p, k.len);
+            } else if (me && me < me_end) {
+                em = me;
+                me = tk_node_next(me);
             }
             tk_val ev = tk_v_from_node(v.u.n.doc, e, em);
             if (!f(c, u, ev)) break;
@@ -503,8 +503,7 @@ static tk_val keys_or_values(tk_eval_ctx *c, tk_val v, bool keys) {
             bool partial;
             each(c, v, &b, push_fn, &partial);
         } else {
-            const tk_node *e = tk_node_first(v.u.n.node);
-            for (uint32_t i = 0; i < v.u.n.node->aux; i++, e = tk_node_next(e)) {
+            for (TK_EACH_CHILD(e, v.u.n.node)) {
                 tk_str k = tk_doc_key(v.u.n.doc, e);
                 if (!lpush(c, &b, tk_v_str(k.p, k.len))) break;
             }

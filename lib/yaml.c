@@ -7,7 +7,6 @@
 
 typedef struct yframe {
     uint32_t node;
-    uint32_t count;
     bool is_map;
     bool want_key; /* mappings alternate key, value */
     uint32_t key, key_flags;
@@ -94,10 +93,7 @@ static bool push_node(yparser *y, tk_kind k, size_t off, uint32_t *idx) {
     uint32_t i = tk_doc_push(y->d, k, (uint32_t)off, key);
     if (i == UINT32_MAX) return yfail(y, off, "%s", "out of memory");
     y->d->nodes[i].tag |= kflags;
-    if (f) {
-        f->count++;
-        if (f->is_map) f->want_key = true;
-    }
+    if (f && f->is_map) f->want_key = true;
     *idx = i;
     return true;
 }
@@ -142,7 +138,7 @@ static bool take_key(yparser *y, yaml_event_t *ev, size_t off) {
 static bool check_duplicates(yparser *y, uint32_t map) {
     tk_doc *d = y->d;
     const tk_node *m = &d->nodes[map];
-    uint32_t n = m->aux;
+    uint32_t n = tk_node_count(m);
     if (n < 2) return true;
     /* Small open-addressing set of member indices keyed by key hash. */
     size_t cap = 16;
@@ -150,9 +146,8 @@ static bool check_duplicates(yparser *y, uint32_t map) {
     uint32_t *slots = malloc(cap * sizeof *slots);
     if (!slots) return yfail(y, m->pos, "%s", "out of memory");
     memset(slots, 0xFF, cap * sizeof *slots);
-    const tk_node *c = m + 1;
     bool ok = true;
-    for (uint32_t i = 0; i < n && ok; i++, c = tk_node_next(c)) {
+    for (TK_EACH_CHILD(c, m)) {
         tk_str k = tk_doc_key(d, c);
         uint64_t h = 1469598103934665603ULL;
         for (size_t j = 0; j < k.len; j++) h = (h ^ (unsigned char)k.p[j]) * 1099511628211ULL;
@@ -167,6 +162,7 @@ static bool check_duplicates(yparser *y, uint32_t map) {
             }
             s = (s + 1) & (cap - 1);
         }
+        if (!ok) break;
         slots[s] = (uint32_t)(c - d->nodes);
     }
     free(slots);
@@ -195,10 +191,19 @@ static bool expand_alias(yparser *y, yaml_event_t *ev, size_t off) {
     dst->key = keep_key;
     dst->tag = (dst->tag & ~(uint32_t)TK_NODE_KEY_SIDE) | keep_flags;
     dst->pos = (uint32_t)off;
+    /* The root copy may itself be a side string: link it too. */
+    /* Side strings are immutable: a copy links to the same text. */
+    if ((root.tag & TK_NODE_STR_SIDE) && (tk_node_kind(&root) == TK_STRING || tk_node_kind(&root) == TK_NUMBER) &&
+        !tk_doc_side_link(y->d, idx, tk_doc_side_of(y->d, &y->d->nodes[first])))
+        return yfail(y, off, "%s", "out of memory");
     for (uint32_t i = 1; i < span; i++) {
         uint32_t j = tk_doc_push(y->d, TK_NULL, 0, 0);
         if (j == UINT32_MAX) return yfail(y, off, "%s", "out of memory");
         y->d->nodes[j] = y->d->nodes[first + i];
+        const tk_node *src = &y->d->nodes[first + i];
+        if ((src->tag & TK_NODE_STR_SIDE) && (tk_node_kind(src) == TK_STRING || tk_node_kind(src) == TK_NUMBER) &&
+            !tk_doc_side_link(y->d, j, tk_doc_side_of(y->d, src)))
+            return yfail(y, off, "%s", "out of memory");
     }
     return true;
 }
@@ -264,7 +269,7 @@ bool tk_yaml_parse(tk_doc *d, const tk_yaml_opts *opts, tk_err *err) {
             /* The stream is an array of documents. */
             uint32_t idx;
             if (push_node(&y, TK_ARRAY, 0, &idx)) {
-                y.stack[y.depth++] = (yframe){idx, 0, false, false, TK_NO_KEY, 0};
+                y.stack[y.depth++] = (yframe){idx, false, false, TK_NO_KEY, 0};
             }
             break;
         }
@@ -272,7 +277,6 @@ bool tk_yaml_parse(tk_doc *d, const tk_yaml_opts *opts, tk_err *err) {
             yframe *f = &y.stack[--y.depth];
             tk_node *n = &d->nodes[f->node];
             n->tag |= (uint32_t)(d->n_nodes - f->node) << TK_NODE_SIZE_SHIFT;
-            n->aux = f->count;
             done = true;
             break;
         }
@@ -296,7 +300,7 @@ bool tk_yaml_parse(tk_doc *d, const tk_yaml_opts *opts, tk_err *err) {
             const unsigned char *anc =
                 map ? ev.data.mapping_start.anchor : ev.data.sequence_start.anchor;
             if (!add_anchor(&y, anc, idx)) break;
-            y.stack[y.depth++] = (yframe){idx, 0, map, map, TK_NO_KEY, 0};
+            y.stack[y.depth++] = (yframe){idx, map, map, TK_NO_KEY, 0};
             break;
         }
         case YAML_MAPPING_END_EVENT:
@@ -309,7 +313,6 @@ bool tk_yaml_parse(tk_doc *d, const tk_yaml_opts *opts, tk_err *err) {
                 break;
             }
             n->tag |= (uint32_t)span << TK_NODE_SIZE_SHIFT;
-            n->aux = f->count;
             close_anchor(&y, f->node);
             if (f->is_map) check_duplicates(&y, f->node);
             break;
@@ -345,7 +348,10 @@ bool tk_yaml_parse(tk_doc *d, const tk_yaml_opts *opts, tk_err *err) {
                 }
                 nd = &d->nodes[idx];
                 nd->tag |= TK_NODE_STR_SIDE | (uint32_t)n << TK_NODE_SIZE_SHIFT;
-                nd->aux = side;
+                if (!tk_doc_side_link(d, idx, side)) {
+                    yfail(&y, off, "%s", "out of memory");
+                    break;
+                }
             }
             if (!add_anchor(&y, ev.data.scalar.anchor, idx)) break;
             close_anchor(&y, idx);
