@@ -1,9 +1,13 @@
-# The versioning resource names its bucket through a local value, which the scanner cannot
-# follow.
+# Versioning is configured, but from a value known only after apply (terraform_data stands for
+# any such source), on the separate resource and on the legacy block.
 # expect-not-evaluated: aws_s3_bucket.data
+# expect-not-evaluated: aws_s3_bucket.legacy_from_apply
 
-locals {
-  data_bucket = aws_s3_bucket.data.id
+resource "terraform_data" "versioning" {
+  input = {
+    status  = "Enabled"
+    enabled = true
+  }
 }
 
 resource "aws_s3_bucket" "data" {
@@ -11,8 +15,15 @@ resource "aws_s3_bucket" "data" {
 }
 
 resource "aws_s3_bucket_versioning" "data" {
-  bucket = local.data_bucket
+  bucket = aws_s3_bucket.data.id
   versioning_configuration {
-    status = "Enabled"
+    status = terraform_data.versioning.output.status
+  }
+}
+
+resource "aws_s3_bucket" "legacy_from_apply" {
+  bucket = "tenken-fixture-versioning-legacy-apply"
+  versioning {
+    enabled = terraform_data.versioning.output.enabled
   }
 }
