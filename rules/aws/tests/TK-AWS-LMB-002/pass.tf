@@ -1,5 +1,5 @@
-# Permissions limited to a service with a source ARN, a named account, an account
-# condition or an organization.
+# Permissions limited to a service with a source ARN (literal, or from a resource
+# created in the same apply), a named account, an account condition or an organization.
 resource "aws_lambda_function" "app" {
   function_name = "tenken-fixture-perm-app"
   role          = "arn:aws:iam::123456789012:role/tenken-fixture-lambda"
@@ -47,4 +47,16 @@ resource "aws_lambda_permission" "org" {
   function_name    = aws_lambda_function.app.function_name
   principal        = "*"
   principal_org_id = "o-a1b2c3d4e5"
+}
+
+resource "aws_sns_topic" "events" {
+  name = "tenken-fixture-events"
+}
+
+resource "aws_lambda_permission" "from_topic" {
+  statement_id  = "AllowTopic"
+  action        = "lambda:InvokeFunction"
+  function_name = aws_lambda_function.app.function_name
+  principal     = "sns.amazonaws.com"
+  source_arn    = aws_sns_topic.events.arn
 }

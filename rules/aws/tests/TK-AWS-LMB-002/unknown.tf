@@ -1,5 +1,6 @@
-# The source ARN comes from a resource created in the same apply.
-# expect-not-evaluated: aws_lambda_permission.from_topic
+# The principal is the ARN of a role created in the same apply: whether it is "*"
+# is known only after apply (and no source condition is set).
+# expect-not-evaluated: aws_lambda_permission.from_new_role
 
 resource "aws_lambda_function" "app" {
   function_name = "tenken-fixture-perm-app"
@@ -10,14 +11,21 @@ resource "aws_lambda_function" "app" {
   s3_key        = "app.zip"
 }
 
-resource "aws_sns_topic" "events" {
-  name = "tenken-fixture-events"
+resource "aws_iam_role" "caller" {
+  name = "tenken-fixture-caller"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Action    = "sts:AssumeRole"
+      Principal = { Service = "ec2.amazonaws.com" }
+    }]
+  })
 }
 
-resource "aws_lambda_permission" "from_topic" {
-  statement_id  = "AllowTopic"
+resource "aws_lambda_permission" "from_new_role" {
+  statement_id  = "AllowCallerRole"
   action        = "lambda:InvokeFunction"
   function_name = aws_lambda_function.app.function_name
-  principal     = "*"
-  source_arn    = aws_sns_topic.events.arn
+  principal     = aws_iam_role.caller.arn
 }
