@@ -1,7 +1,6 @@
 # DB instances whose storage is not encrypted.
 # expect: aws_db_instance.unset
 # expect: aws_db_instance.explicit_false
-# expect: aws_db_instance.restored_unset
 
 resource "aws_db_instance" "unset" {
   identifier                  = "tenken-fixture-unset"
@@ -22,13 +21,4 @@ resource "aws_db_instance" "explicit_false" {
   manage_master_user_password = true
   storage_encrypted           = false
   skip_final_snapshot         = true
-}
-
-# A restore that does not state storage_encrypted: the configuration does not
-# show that the result is encrypted.
-resource "aws_db_instance" "restored_unset" {
-  identifier          = "tenken-fixture-restored"
-  snapshot_identifier = "tenken-fixture-snapshot"
-  instance_class      = "db.t3.micro"
-  skip_final_snapshot = true
 }

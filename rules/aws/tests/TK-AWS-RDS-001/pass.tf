@@ -1,5 +1,5 @@
-# Encrypted DB instances (AWS managed key or customer managed key), a read replica
-# (it inherits the encryption of its source) and an encrypted restore.
+# Encrypted DB instances (AWS managed key or customer managed key), and instances that
+# inherit their encryption: a read replica, a snapshot restore and a point-in-time restore.
 resource "aws_kms_key" "rds" {
   description         = "tenken fixture RDS key"
   enable_key_rotation = true
@@ -41,4 +41,22 @@ resource "aws_db_instance" "restored" {
   instance_class      = "db.t3.micro"
   storage_encrypted   = true
   skip_final_snapshot = true
+}
+
+resource "aws_db_instance" "restored_unset" {
+  identifier          = "tenken-fixture-restored-unset"
+  snapshot_identifier = "tenken-fixture-snapshot"
+  instance_class      = "db.t3.micro"
+  skip_final_snapshot = true
+}
+
+resource "aws_db_instance" "point_in_time" {
+  identifier          = "tenken-fixture-point-in-time"
+  instance_class      = "db.t3.micro"
+  skip_final_snapshot = true
+
+  restore_to_point_in_time {
+    source_db_instance_identifier = "tenken-fixture-source"
+    use_latest_restorable_time    = true
+  }
 }
