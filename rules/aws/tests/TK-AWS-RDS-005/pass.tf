@@ -32,3 +32,25 @@ resource "aws_rds_cluster" "serverless_v1" {
   manage_master_user_password = true
   skip_final_snapshot         = true
 }
+
+# Clusters that inherit the encryption of their source.
+resource "aws_rds_cluster" "restored" {
+  cluster_identifier  = "tenken-fixture-restored"
+  engine              = "aurora-postgresql"
+  snapshot_identifier = "tenken-fixture-snapshot"
+  skip_final_snapshot = true
+}
+
+resource "aws_rds_cluster" "replica" {
+  cluster_identifier            = "tenken-fixture-replica"
+  engine                        = "aurora-mysql"
+  replication_source_identifier = "arn:aws:rds:ap-northeast-3:123456789012:cluster:tenken-fixture-source"
+  skip_final_snapshot           = true
+}
+
+resource "aws_rds_cluster" "global_secondary" {
+  cluster_identifier        = "tenken-fixture-secondary"
+  engine                    = "aurora-postgresql"
+  global_cluster_identifier = "tenken-fixture-global"
+  skip_final_snapshot       = true
+}
