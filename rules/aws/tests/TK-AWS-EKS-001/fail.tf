@@ -1,6 +1,17 @@
-# Public API endpoints open to the whole internet.
+# Public API endpoints open to the whole internet: allowed ranges left out (AWS then
+# allows 0.0.0.0/0), 0.0.0.0/0 alone, and 0.0.0.0/0 among other ranges.
+# expect: aws_eks_cluster.cidrs_left_out
 # expect: aws_eks_cluster.open_explicit
 # expect: aws_eks_cluster.open_among_others
+
+resource "aws_eks_cluster" "cidrs_left_out" {
+  name     = "tenken-fixture-left-out"
+  role_arn = "arn:aws:iam::123456789012:role/tenken-fixture-eks"
+
+  vpc_config {
+    subnet_ids = ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"]
+  }
+}
 
 resource "aws_eks_cluster" "open_explicit" {
   name     = "tenken-fixture-open"

@@ -1,16 +1,6 @@
-# Public endpoints whose allowed ranges are decided only at apply: left out (AWS then
-# applies 0.0.0.0/0, but the plan cannot show it), and built from a new Elastic IP.
-# expect-not-evaluated: aws_eks_cluster.cidrs_left_out
+# A public endpoint whose allowed range is built from an Elastic IP created in the
+# same apply: the range is known only after apply.
 # expect-not-evaluated: aws_eks_cluster.from_eip
-
-resource "aws_eks_cluster" "cidrs_left_out" {
-  name     = "tenken-fixture-left-out"
-  role_arn = "arn:aws:iam::123456789012:role/tenken-fixture-eks"
-
-  vpc_config {
-    subnet_ids = ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"]
-  }
-}
 
 resource "aws_eip" "office" {
   domain = "vpc"
