@@ -11,18 +11,33 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *const tk_tfplan_skip[] = {
-    "resource_changes/*/change/before",
-    "resource_changes/*/change/before_sensitive",
-    "resource_changes/*/change/after_sensitive",
-    "resource_drift",
-    "planned_values/**/sensitive_values",
-    "prior_state/**/sensitive_values",
-    "values/**/sensitive_values",
-    /* Values come from planned_values; the configuration is read for references only. */
-    "configuration/**/constant_value",
-};
+/* How a plan is read (see tk_json_opts): what rules never look at is left out, null
+ * attribute values are dropped (absent and null mean the same to rules), unknown-masks keep
+ * only what is unknown, and a change's "after" is skipped when planned_values came first
+ * (real plans list every planned resource there; trimmed ones are read again in full). */
+#define META(prefix) prefix "/provider_name", prefix "/schema_version", prefix "/name"
+#define CFG_META(prefix) prefix "/provider_config_key", prefix "/schema_version", prefix "/name", \
+    prefix "/type", prefix "/mode"
+#define COMMON_PATTERNS \
+    "resource_changes/*/change/before", "resource_changes/*/change/before_sensitive", \
+    "resource_changes/*/change/after_sensitive", "resource_changes/*/change/replace_paths", \
+    "resource_changes/*/provider_name", "resource_changes/*/name", "resource_drift", \
+    "relevant_attributes", "output_changes", "planned_values/outputs", \
+    "planned_values/**/sensitive_values", "prior_state/**/sensitive_values", \
+    "values/**/sensitive_values", "configuration/**/constant_value", \
+    "configuration/provider_config", "~resource_changes/*/change/after", \
+    "!resource_changes/*/change/after_unknown", "~planned_values/**/values", \
+    "~prior_state/**/values", "~values/**/values", \
+    META("planned_values/root_module/resources/*"), \
+    META("planned_values/root_module/child_modules/*/resources/*"), \
+    META("planned_values/root_module/child_modules/*/child_modules/*/resources/*"), \
+    CFG_META("configuration/root_module/resources/*"), \
+    CFG_META("configuration/root_module/module_calls/*/module/resources/*")
+
+const char *const tk_tfplan_skip[] = {"?planned_values:resource_changes/*/change/after", COMMON_PATTERNS};
 const size_t tk_tfplan_n_skip = sizeof tk_tfplan_skip / sizeof *tk_tfplan_skip;
+const char *const tk_tfplan_skip_keep_after[] = {COMMON_PATTERNS};
+const size_t tk_tfplan_n_skip_keep_after = sizeof tk_tfplan_skip_keep_after / sizeof *tk_tfplan_skip_keep_after;
 
 struct tk_tfplan {
     const tk_doc *d;
@@ -33,6 +48,7 @@ struct tk_tfplan {
     tk_arena arena;
     tk_err *err;
     bool failed;
+    bool needs_after; /* a change's "after" was skipped but is the only source of values */
 };
 
 enum { MAX_MODULE_DEPTH = 64, MAX_REF_DEPTH = 16 };
@@ -410,9 +426,10 @@ static bool walk_module(tk_tfplan *p, tk_rtable *t, const tk_node *mod, int dept
                     if (ch && change_removes(p, ch)) continue;
                     unknown = ch ? tk_doc_get(p->d, ch, "after_unknown") : NULL;
                     const tk_node *after = ch ? tk_doc_get(p->d, ch, "after") : NULL;
-                    if ((!values || tk_node_kind(values) != TK_OBJECT) && after &&
-                        tk_node_kind(after) == TK_OBJECT)
-                        values = after;
+                    if (!values || tk_node_kind(values) != TK_OBJECT) {
+                        if (after && tk_node_kind(after) == TK_OBJECT) values = after;
+                        else if (ch && !after) p->needs_after = true;
+                    }
                 }
             }
             if (!add_resource(p, t, r, values, unknown)) return false;
@@ -427,7 +444,8 @@ static bool walk_module(tk_tfplan *p, tk_rtable *t, const tk_node *mod, int dept
     return true;
 }
 
-tk_tfplan *tk_tfplan_adapt(const tk_doc *d, tk_rtable *t, bool *is_state, tk_err *err) {
+tk_tfplan *tk_tfplan_adapt(const tk_doc *d, tk_rtable *t, bool *is_state, bool *reparse, tk_err *err) {
+    *reparse = false;
     tk_tfplan *p = calloc(1, sizeof *p);
     if (!p) {
         tk_err_set(err, 0, "out of memory");
@@ -496,6 +514,7 @@ tk_tfplan *tk_tfplan_adapt(const tk_doc *d, tk_rtable *t, bool *is_state, tk_err
             const tk_node *ch = tk_doc_get(d, e, "change");
             if (!ch || change_removes(p, ch)) continue;
             const tk_node *after = tk_doc_get(d, ch, "after");
+            if (!after) p->needs_after = true;
             if (!add_resource(p, t, e, after, tk_doc_get(d, ch, "after_unknown"))) goto fail;
         }
     }
@@ -505,6 +524,10 @@ tk_tfplan *tk_tfplan_adapt(const tk_doc *d, tk_rtable *t, bool *is_state, tk_err
         const tk_node *rm = pvals ? member(p, pvals, "root_module", TK_OBJECT, "\"root_module\": expected an object") : NULL;
         if (p->failed) goto fail;
         if (rm && !walk_module(p, t, rm, 0, true)) goto fail;
+    }
+    if (p->needs_after) {
+        *reparse = true;
+        goto fail;
     }
     if (!tk_rtable_finish(t)) {
         afail(p, root, "%s", "out of memory");

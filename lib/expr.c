@@ -620,6 +620,7 @@ static const builtin_def BUILTINS[] = {
     {"all", -1 - ITER_ALL, 2, 2, 0},
     {"count", -1 - ITER_COUNT, 1, 2, 0},
     {"exists", BI_EXISTS, 1, 1, 0},
+    {"known", BI_KNOWN, 1, 1, 0},
     {"empty", BI_EMPTY, 1, 1, 0},
     {"len", BI_LEN, 1, 1, 0},
     {"lower", BI_LOWER, 1, 1, 0},

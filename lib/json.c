@@ -7,20 +7,27 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { MAX_PATTERNS = 32, MAX_COMPS = 8 };
+enum { MAX_PATTERNS = 64, MAX_COMPS = 12 };
+enum { ACT_SKIP = 1, ACT_DROP_NULL = 2, ACT_PRUNE = 4 };
 
 typedef struct pattern {
     const char *comp[MAX_COMPS];
     uint8_t clen[MAX_COMPS];
     uint8_t n;
-    int8_t deep; /* index of a "**" component (then followed by one last key), or -1 */
+    int8_t deep;    /* index of a "**" component (then followed by one last key), or -1 */
+    uint8_t action; /* ACT_* */
+    const char *cond; /* "?key:" prefix: applies only if the root object has key before here */
+    uint8_t cond_len;
+    int8_t cond_state; /* -1 not yet known, 0 false, 1 true */
 } pattern;
 
 typedef struct frame {
     uint32_t node;  /* index of the container node, or UINT32_MAX when suppressed */
-    uint32_t mask;  /* skip patterns whose components matched the path so far */
+    uint64_t mask;  /* patterns whose components matched the path so far */
     uint8_t is_obj;
     uint8_t ends_suppress;
+    uint8_t mode;     /* ACT_DROP_NULL / ACT_PRUNE in force for this subtree */
+    uint8_t has_true; /* a true leaf was kept below (for pruning) */
 } frame;
 
 typedef struct parser {
@@ -268,8 +275,19 @@ static void compile_patterns(parser *ps, const tk_json_opts *o) {
     for (size_t i = 0; i < o->n_skip && ps->n_pat < MAX_PATTERNS; i++) {
         pattern *pt = &ps->pat[ps->n_pat];
         const char *s = o->skip[i];
-        pt->n = 0;
+        memset(pt, 0, sizeof *pt);
         pt->deep = -1;
+        pt->cond_state = -1;
+        pt->action = ACT_SKIP;
+        if (*s == '~') pt->action = ACT_DROP_NULL, s++;
+        else if (*s == '!') pt->action = ACT_PRUNE, s++;
+        if (*s == '?') {
+            const char *colon = strchr(s, ':');
+            if (!colon) continue;
+            pt->cond = s + 1;
+            pt->cond_len = (uint8_t)(colon - s - 1);
+            s = colon + 1;
+        }
         while (*s && pt->n < MAX_COMPS) {
             const char *slash = strchr(s, '/');
             size_t l = slash ? (size_t)(slash - s) : strlen(s);
@@ -289,42 +307,73 @@ static void compile_patterns(parser *ps, const tk_json_opts *o) {
     }
 }
 
+/* Does the root object already hold `key` (among the members before the open one)? */
+static bool root_has(parser *ps, const char *key, size_t klen) {
+    if (ps->depth < 2 || ps->stack[0].node != 0 || !ps->stack[0].is_obj) return false;
+    const tk_node *n = ps->d->nodes, *open = &n[ps->stack[1].node];
+    if (ps->stack[1].node == UINT32_MAX) return false;
+    for (const tk_node *c = n + 1; c < open; c = tk_node_next(c))
+        if (tk_doc_key_eq(ps->d, c, key, klen)) return true;
+    return false;
+}
+
 /* Patterns of parent_mask whose component at this depth matches the child's key
- * (key NULL for an array element). Sets *skip when one of them ends here. */
-static uint32_t child_mask(parser *ps, uint32_t parent_mask, size_t depth, const char *key,
-                           size_t klen, bool *skip) {
-    uint32_t m = 0;
-    *skip = false;
-    for (uint32_t bits = parent_mask; bits; bits &= bits - 1) {
-        unsigned i = (unsigned)__builtin_ctz(bits);
+ * (key NULL for an array element). *acts collects the actions of patterns that end here. */
+static uint64_t child_mask(parser *ps, uint64_t parent_mask, size_t depth, const char *key,
+                           size_t klen, uint8_t *acts) {
+    uint64_t m = 0;
+    *acts = 0;
+    for (uint64_t bits = parent_mask; bits; bits &= bits - 1) {
+        unsigned i = (unsigned)__builtin_ctzll(bits);
         pattern *pt = &ps->pat[i];
+        bool ends;
         if (pt->deep >= 0 && depth >= (size_t)pt->deep) {
-            /* Below "**": any depth; skip when the key is the last component. */
+            /* Below "**": any depth; the pattern ends where the key is the last component. */
             size_t last = (size_t)pt->n - 1;
-            if (key && pt->clen[last] == klen && memcmp(pt->comp[last], key, klen) == 0) *skip = true;
-            else m |= 1u << i;
-            continue;
+            ends = key && pt->clen[last] == klen && memcmp(pt->comp[last], key, klen) == 0;
+            if (!ends) {
+                m |= 1ull << i;
+                continue;
+            }
+        } else {
+            if (depth >= pt->n) continue;
+            bool star = pt->clen[depth] == 1 && pt->comp[depth][0] == '*';
+            bool ok = star || (key && pt->clen[depth] == klen && memcmp(pt->comp[depth], key, klen) == 0);
+            if (!ok) continue;
+            ends = depth + 1 == pt->n;
+            if (!ends) {
+                m |= 1ull << i;
+                continue;
+            }
         }
-        if (depth >= pt->n) continue;
-        bool star = pt->clen[depth] == 1 && pt->comp[depth][0] == '*';
-        bool ok = star || (key && pt->clen[depth] == klen && memcmp(pt->comp[depth], key, klen) == 0);
-        if (!ok) continue;
-        if (depth + 1 == pt->n) *skip = true;
-        else m |= 1u << i;
+        if (pt->cond) {
+            if (pt->cond_state < 0) pt->cond_state = root_has(ps, pt->cond, pt->cond_len);
+            if (!pt->cond_state) continue;
+        }
+        *acts |= pt->action;
     }
     return m;
 }
 
 /* ---- the parser ---- */
 
+/* Emits a scalar unless it is suppressed, or dropped by the subtree's mode: null members
+ * under ACT_DROP_NULL, members other than true under ACT_PRUNE (array elements always stay,
+ * so indices keep matching). */
 static bool emit_scalar(parser *ps, tk_kind k, uint32_t pos, uint32_t key, uint32_t key_flags,
-                        uint32_t size, uint32_t side, uint32_t flags) {
+                        uint32_t size, uint32_t side, uint32_t flags, uint8_t mode) {
     if (ps->suppress) return true;
+    bool is_true = k == TK_BOOL && (flags & TK_NODE_TRUE);
+    if (key != TK_NO_KEY) {
+        if ((mode & ACT_DROP_NULL) && k == TK_NULL) return true;
+        if ((mode & ACT_PRUNE) && !is_true) return true;
+    }
     uint32_t i = tk_doc_push(ps->d, k, pos, key);
     if (i == UINT32_MAX) return oom(ps);
     tk_node *n = &ps->d->nodes[i];
     n->tag |= key_flags | flags | size << TK_NODE_SIZE_SHIFT;
-    if ((flags & TK_NODE_STR_SIDE) && !tk_doc_side_link(ps->d, i, side)) return oom(ps);
+    if (k == TK_STRING && (flags & TK_NODE_STR_SIDE) && !tk_doc_side_link(ps->d, i, side)) return oom(ps);
+    if (is_true && ps->depth) ps->stack[ps->depth - 1].has_true = 1;
     return true;
 }
 
@@ -349,8 +398,11 @@ bool tk_json_parse(tk_doc *d, const tk_json_opts *opts, tk_err *err) {
         if (d->nodes) d->cap_nodes = guess;
     }
 
-    uint32_t key = TK_NO_KEY, key_flags = 0, cur_mask = ps.n_pat ? (1u << ps.n_pat) - 1 : 0;
-    bool skip_this = false;
+    /* The place of the next value: its key, the patterns still matching, the actions of
+     * patterns ending at it, and the mode inherited from its container. */
+    uint32_t key = TK_NO_KEY, key_flags = 0;
+    uint64_t cur_mask = ps.n_pat == 64 ? ~0ull : ((1ull << ps.n_pat) - 1);
+    uint8_t acts = 0, mode = 0;
 
     skip_ws(&ps);
     if (ps.p >= ps.end) {
@@ -359,8 +411,7 @@ bool tk_json_parse(tk_doc *d, const tk_json_opts *opts, tk_err *err) {
     }
 
 value:
-    /* A value begins at ps.p (whitespace already skipped). key/key_flags/cur_mask/skip_this
-     * describe its place in the parent. */
+    /* A value begins at ps.p (whitespace already skipped). */
     {
         if (ps.p >= ps.end) {
             fail_at(&ps, ps.p, "expected a value");
@@ -368,6 +419,8 @@ value:
         }
         uint32_t pos = (uint32_t)(ps.p - ps.base);
         unsigned c = *ps.p;
+        bool skip_this = acts & ACT_SKIP;
+        uint8_t vmode = mode | (acts & (ACT_DROP_NULL | ACT_PRUNE));
         if (skip_this) ps.suppress++;
         switch (c) {
         case '{':
@@ -392,12 +445,15 @@ value:
             f->mask = ps.suppress ? 0 : cur_mask;
             f->is_obj = c == '{';
             f->ends_suppress = skip_this;
-            skip_this = false;
+            f->mode = vmode;
+            f->has_true = 0;
+            mode = vmode;
             ps.p++;
             skip_ws(&ps);
             if (ps.p < ps.end && *ps.p == (c == '{' ? '}' : ']')) goto close;
             if (c == '{') goto member;
-            cur_mask = f->mask ? child_mask(&ps, f->mask, ps.depth - 1, NULL, 0, &skip_this) : 0;
+            cur_mask = f->mask ? child_mask(&ps, f->mask, ps.depth - 1, NULL, 0, &acts) : 0;
+            if (!f->mask) acts = 0;
             key = TK_NO_KEY;
             key_flags = 0;
             goto value;
@@ -408,7 +464,7 @@ value:
             if (!scan_string(&ps, &side, &len)) goto out;
             if (!emit_scalar(&ps, TK_STRING, pos, key, key_flags, (uint32_t)len,
                              side == UINT32_MAX ? 0 : side,
-                             side == UINT32_MAX ? 0 : TK_NODE_STR_SIDE))
+                             side == UINT32_MAX ? 0 : TK_NODE_STR_SIDE, vmode))
                 goto out;
             break;
         }
@@ -423,7 +479,7 @@ value:
             }
             ps.p += l;
             if (!emit_scalar(&ps, c == 'n' ? TK_NULL : TK_BOOL, pos, key, key_flags, 0, 0,
-                             c == 't' ? TK_NODE_TRUE : 0))
+                             c == 't' ? TK_NODE_TRUE : 0, vmode))
                 goto out;
             break;
         }
@@ -431,17 +487,14 @@ value:
             if (c == '-' || (c >= '0' && c <= '9')) {
                 size_t len;
                 if (!scan_number(&ps, &len)) goto out;
-                if (!emit_scalar(&ps, TK_NUMBER, pos, key, key_flags, (uint32_t)len, 0, 0))
+                if (!emit_scalar(&ps, TK_NUMBER, pos, key, key_flags, (uint32_t)len, 0, 0, vmode))
                     goto out;
                 break;
             }
             fail_at(&ps, ps.p, "expected a value");
             goto out;
         }
-        if (skip_this) {
-            ps.suppress--;
-            skip_this = false;
-        }
+        if (skip_this) ps.suppress--;
     }
 
 after_value:
@@ -453,6 +506,7 @@ after_value:
     skip_ws(&ps);
     {
         frame *f = &ps.stack[ps.depth - 1];
+        mode = f->mode;
         if (ps.p >= ps.end) {
             fail_at(&ps, ps.p, f->is_obj ? "expected ',' or '}'" : "expected ',' or ']'");
             goto out;
@@ -462,7 +516,8 @@ after_value:
             ps.p++;
             skip_ws(&ps);
             if (f->is_obj) goto member;
-            cur_mask = f->mask ? child_mask(&ps, f->mask, ps.depth - 1, NULL, 0, &skip_this) : 0;
+            cur_mask = f->mask ? child_mask(&ps, f->mask, ps.depth - 1, NULL, 0, &acts) : 0;
+            if (!f->mask) acts = 0;
             key = TK_NO_KEY;
             key_flags = 0;
             goto value;
@@ -480,6 +535,7 @@ member: {
         goto out;
     }
     frame *f = &ps.stack[ps.depth - 1];
+    mode = f->mode;
     uint32_t kpos = (uint32_t)(ps.p - ps.base);
     uint32_t side;
     size_t klen;
@@ -493,10 +549,10 @@ member: {
     }
     if (f->mask) {
         const char *kp = side == UINT32_MAX ? (const char *)ps.base + kpos + 1 : d->side + side + 4;
-        cur_mask = child_mask(&ps, f->mask, ps.depth - 1, kp, klen, &skip_this);
+        cur_mask = child_mask(&ps, f->mask, ps.depth - 1, kp, klen, &acts);
     } else {
         cur_mask = 0;
-        skip_this = false;
+        acts = 0;
     }
     skip_ws(&ps);
     if (ps.p >= ps.end || *ps.p != ':') {
@@ -513,14 +569,23 @@ close: {
     ps.p++;
     if (f->node != UINT32_MAX) {
         tk_node *n = &d->nodes[f->node];
-        size_t span = d->n_nodes - f->node;
-        if (span > TK_NODE_MAX_SIZE) {
-            oom(&ps);
-            goto out;
+        if ((f->mode & ACT_PRUNE) && !f->has_true && n->key != TK_NO_KEY) {
+            /* An unknown-mask member with nothing unknown below says nothing: drop it. */
+            d->n_nodes = f->node;
+            while (d->n_side_index && d->side_index[d->n_side_index - 1].node >= f->node)
+                d->n_side_index--;
+        } else {
+            size_t span = d->n_nodes - f->node;
+            if (span > TK_NODE_MAX_SIZE) {
+                oom(&ps);
+                goto out;
+            }
+            n->tag |= (uint32_t)span << TK_NODE_SIZE_SHIFT;
+            if (f->has_true && ps.depth) ps.stack[ps.depth - 1].has_true = 1;
         }
-        n->tag |= (uint32_t)span << TK_NODE_SIZE_SHIFT;
     }
     if (f->ends_suppress) ps.suppress--;
+    if (ps.depth) mode = ps.stack[ps.depth - 1].mode;
     goto after_value;
 }
 

@@ -5,10 +5,13 @@
 
 typedef struct tk_json_opts {
     size_t max_depth; /* nesting limit; 0 means the default (256) */
-    /* Subtrees to leave out of the document, as '/'-separated key paths where '*' matches
-     * any key or array index, e.g. "resource_changes/ * /change/before" (without spaces),
-     * and a "**" before the last key matches any depth ("configuration/ ** /constant_value").
-     * Skipped values are still fully validated. At most 32 patterns of 8 components. */
+    /* Path patterns that shape the document: '/'-separated keys where '*' matches any key or
+     * array index, and "**" before the last key matches any depth. By default a matching
+     * value is left out (still fully validated). Prefixes change that: "~path" drops the
+     * null-valued object members below path, "!path" keeps only members that are true or
+     * hold a true (for unknown-masks; array elements always stay), and "?key:path" applies
+     * only when the root object has a member `key` before the matching value. At most 64
+     * patterns of 12 components. */
     const char *const *skip;
     size_t n_skip;
 } tk_json_opts;

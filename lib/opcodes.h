@@ -51,6 +51,7 @@ enum tk_builtin {
     BI_KEYS,
     BI_VALUES,
     BI_CONFIGURED,
+    BI_KNOWN,
     BI__COUNT
 };
 

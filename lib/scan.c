@@ -304,22 +304,31 @@ bool tk_scan_input(tk_scan *s, const char *path, const void *bytes, size_t len) 
         goto out;
     }
     tk_json_opts jo = {.max_depth = s->lim.max_depth, .skip = tk_tfplan_skip, .n_skip = tk_tfplan_n_skip};
-    if (!tk_json_parse(&doc, &jo, &err)) {
-        doc_error(s, &doc, &err);
-        goto out;
-    }
-    if (!tk_tfplan_detect(&doc)) {
-        err.offset = tk_doc_root(&doc) ? tk_doc_root(&doc)->pos : 0;
-        snprintf(err.msg, sizeof err.msg,
-                 "not a Terraform plan or state: no planned_values, resource_changes or values");
-        doc_error(s, &doc, &err);
-        goto out;
-    }
-    bool is_state = false;
-    plan = tk_tfplan_adapt(&doc, &t, &is_state, &err);
-    if (!plan) {
-        doc_error(s, &doc, &err);
-        goto out;
+    bool is_state = false, reparse = false;
+    for (int attempt = 0; attempt < 2; attempt++) {
+        if (!tk_json_parse(&doc, &jo, &err)) {
+            doc_error(s, &doc, &err);
+            goto out;
+        }
+        if (!tk_tfplan_detect(&doc)) {
+            err.offset = tk_doc_root(&doc) ? tk_doc_root(&doc)->pos : 0;
+            snprintf(err.msg, sizeof err.msg,
+                     "not a Terraform plan or state: no planned_values, resource_changes or values");
+            doc_error(s, &doc, &err);
+            goto out;
+        }
+        plan = tk_tfplan_adapt(&doc, &t, &is_state, &reparse, &err);
+        if (plan) break;
+        if (!reparse || attempt) {
+            doc_error(s, &doc, &err);
+            goto out;
+        }
+        /* A trimmed plan: read it again, keeping every change's "after". */
+        tk_rtable_free(&t);
+        tk_rtable_init(&t, "terraform");
+        doc.n_nodes = doc.side_len = doc.n_side_index = 0;
+        jo.skip = tk_tfplan_skip_keep_after;
+        jo.n_skip = tk_tfplan_n_skip_keep_after;
     }
     info->family = "terraform";
     info->kind = is_state ? "state" : "plan";

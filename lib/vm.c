@@ -526,6 +526,8 @@ static tk_val call_builtin(tk_eval_ctx *c, int id, tk_val *a, uint32_t n) {
     case BI_EXISTS:
         if (a[0].kind == V_UNKNOWN) return a[0];
         return tk_v_bool(a[0].kind != V_NULL);
+    case BI_KNOWN: /* the one function that looks at unknown-ness itself: never unknown */
+        return tk_v_bool(a[0].kind != V_UNKNOWN);
     case BI_EMPTY: {
         tk_val l = length_of(a[0]);
         if (l.kind == V_UNKNOWN) return l;

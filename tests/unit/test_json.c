@@ -171,6 +171,39 @@ static void skip_patterns(void **state) {
     done(p);
 }
 
+static void shaping_patterns(void **state) {
+    (void)state;
+    const char *pats[] = {"~v/**/values", "!c/*/u", "?v:c/*/after"};
+    tk_json_opts o = {.skip = pats, .n_skip = 3};
+    const char *src = "{\"v\": {\"values\": {\"a\": null, \"b\": 1, \"l\": [null, 2]}},"
+                      " \"c\": [{\"after\": {\"x\": 1}, \"u\": {\"p\": true, \"q\": false, \"r\": [{}], \"s\": [false, true], \"t\": {\"z\": false}}}]}";
+    parsed *p = parse_opts(src, strlen(src), &o);
+    assert_true(p->ok);
+    const tk_doc *d = &p->doc;
+    const tk_node *root = tk_doc_root(d);
+    const tk_node *vals = tk_doc_get(d, tk_doc_get(d, root, "v"), "values");
+    assert_null(tk_doc_get(d, vals, "a"));            /* null member dropped */
+    assert_non_null(tk_doc_get(d, vals, "b"));
+    assert_int_equal(tk_node_count(tk_doc_get(d, vals, "l")), 2); /* array elements stay */
+    const tk_node *c0 = tk_doc_at(tk_doc_get(d, root, "c"), 0);
+    assert_null(tk_doc_get(d, c0, "after"));          /* skipped: v came first */
+    const tk_node *u = tk_doc_get(d, c0, "u");
+    assert_true(tk_node_bool(tk_doc_get(d, u, "p")));
+    assert_null(tk_doc_get(d, u, "q"));                /* false member pruned */
+    assert_null(tk_doc_get(d, u, "r"));                /* no true below: pruned */
+    assert_null(tk_doc_get(d, u, "t"));
+    const tk_node *sarr = tk_doc_get(d, u, "s");
+    assert_int_equal(tk_node_count(sarr), 2);          /* indices kept */
+    assert_true(tk_node_bool(tk_doc_at(sarr, 1)));
+    done(p);
+    /* Without v before c, the condition does not hold and after stays. */
+    src = "{\"c\": [{\"after\": {\"x\": 1}}], \"v\": {}}";
+    p = parse_opts(src, strlen(src), &o);
+    assert_true(p->ok);
+    assert_non_null(tk_doc_get(&p->doc, tk_doc_at(tk_doc_get(&p->doc, tk_doc_root(&p->doc), "c"), 0), "after"));
+    done(p);
+}
+
 static void long_strings_use_fast_path(void **state) {
     (void)state;
     size_t n = 5000;
@@ -190,7 +223,7 @@ int run_json_tests(void) {
         cmocka_unit_test(scalars_and_containers), cmocka_unit_test(positions),
         cmocka_unit_test(escapes),                cmocka_unit_test(errors_have_positions),
         cmocka_unit_test(depth_limit),            cmocka_unit_test(skip_patterns),
-        cmocka_unit_test(long_strings_use_fast_path),
+        cmocka_unit_test(long_strings_use_fast_path), cmocka_unit_test(shaping_patterns),
     };
     return cmocka_run_group_tests_name("json", tests, NULL, NULL);
 }
