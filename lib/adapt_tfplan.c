@@ -34,7 +34,13 @@
     CFG_META("configuration/root_module/resources/*"), \
     CFG_META("configuration/root_module/module_calls/*/module/resources/*")
 
-const char *const tk_tfplan_skip[] = {"?planned_values:resource_changes/*/change/after", COMMON_PATTERNS};
+/* A change then only contributes its address, actions and unknown-mask; the rest repeats
+ * what planned_values says. */
+const char *const tk_tfplan_skip[] = {
+    "?planned_values:resource_changes/*/change/after",  "?planned_values:resource_changes/*/type",
+    "?planned_values:resource_changes/*/mode",          "?planned_values:resource_changes/*/index",
+    "?planned_values:resource_changes/*/module_address", "?planned_values:resource_changes/*/action_reason",
+    COMMON_PATTERNS};
 const size_t tk_tfplan_n_skip = sizeof tk_tfplan_skip / sizeof *tk_tfplan_skip;
 const char *const tk_tfplan_skip_keep_after[] = {COMMON_PATTERNS};
 const size_t tk_tfplan_n_skip_keep_after = sizeof tk_tfplan_skip_keep_after / sizeof *tk_tfplan_skip_keep_after;
@@ -43,8 +49,9 @@ struct tk_tfplan {
     const tk_doc *d;
     tk_strmap config;      /* "module.a.module.b\x1ftype.name" -> config resource node index */
     tk_strmap calls;       /* "module.a.module.b" -> module_call node index */
-    tk_strmap seen;        /* addresses already in the table */
-    tk_strmap changes;     /* address -> resource_changes entry node index */
+    /* address -> (resource_changes entry node index + 1) << 1 | 1 when the address is
+     * already in the table; one map serves both questions. */
+    tk_strmap addrs;
     tk_arena arena;
     tk_err *err;
     bool failed;
@@ -130,7 +137,9 @@ static bool index_config_module(tk_tfplan *p, const tk_node *mod, tk_str path, i
             const tk_node *a = tk_doc_get(p->d, r, "address");
             if (!a || tk_node_kind(a) != TK_STRING) continue;
             tk_str as = tk_doc_str(p->d, a);
-            tk_str key = join3(p, path, "\x1f", as);
+            /* Root-module resources are keyed by their address as it stands in the document;
+             * module resources by "module path \x1f address". */
+            tk_str key = path.len ? join3(p, path, "\x1f", as) : as;
             if (!key.p) return afail(p, r, "%s", "out of memory");
             uint32_t *v = tk_strmap_put(&p->config, key.p, key.len, NULL);
             if (!v) return afail(p, r, "%s", "out of memory");
@@ -347,7 +356,6 @@ static bool add_resource(tk_tfplan *p, tk_rtable *t, const tk_node *entry, const
     r.address = tk_doc_str(d, a);
     r.type = tk_doc_str(d, ty);
     r.data = mode && tk_doc_str_eq(d, mode, "data");
-    r.doc = d;
     r.values = values && tk_node_kind(values) == TK_OBJECT ? values : NULL;
     r.unknown = unknown && tk_node_kind(unknown) == TK_OBJECT ? unknown : NULL;
     r.block = entry;
@@ -357,9 +365,11 @@ static bool add_resource(tk_tfplan *p, tk_rtable *t, const tk_node *entry, const
         return afail(p, a, "malformed resource address '%s'", a80);
     }
     bool fresh;
-    uint32_t *seen = tk_strmap_put(&p->seen, r.address.p, r.address.len, &fresh);
+    uint32_t *seen = tk_strmap_put(&p->addrs, r.address.p, r.address.len, &fresh);
     if (!seen) return afail(p, entry, "%s", "out of memory");
-    if (!fresh) return true; /* the same address twice: the first one stands */
+    if (fresh) *seen = 0;
+    if (*seen & 1) return true; /* the same address twice: the first one stands */
+    *seen |= 1;
     if (p->config.n) {
         /* Key "module path without instance keys \x1f type.name", built on the stack. */
         char stack[512];
@@ -368,6 +378,12 @@ static bool add_resource(tk_tfplan *p, tk_rtable *t, const tk_node *entry, const
         char *key = cap <= sizeof stack ? stack : malloc(cap);
         if (!key) return afail(p, entry, "%s", "out of memory");
         size_t n = 0;
+        if (!mod.len) {
+            uint32_t *ci = tk_strmap_get(&p->config, base.p, base.len);
+            if (ci) r.config = &d->nodes[*ci];
+            if (key != stack) free(key);
+            goto added_config;
+        }
         for (size_t i = 0; i < mod.len; i++) {
             if (mod.p[i] == '[') { /* skip an instance key, quoted or not */
                 bool q = false;
@@ -390,6 +406,7 @@ static bool add_resource(tk_tfplan *p, tk_rtable *t, const tk_node *entry, const
         if (ci) r.config = &d->nodes[*ci];
         if (key != stack) free(key);
     }
+added_config:
     if (!tk_rtable_add(t, &r)) return afail(p, entry, "%s", "out of memory");
     return true;
 }
@@ -418,11 +435,11 @@ static bool walk_module(tk_tfplan *p, tk_rtable *t, const tk_node *mod, int dept
                 return afail(p, values, "%s", "resource \"values\": expected an object");
             const tk_node *unknown = NULL;
             const tk_node *a = tk_doc_get(p->d, r, "address");
-            if (a && tk_node_kind(a) == TK_STRING && p->changes.n) {
+            if (a && tk_node_kind(a) == TK_STRING && p->addrs.n) {
                 tk_str as = tk_doc_str(p->d, a);
-                uint32_t *ci = tk_strmap_get(&p->changes, as.p, as.len);
-                if (ci) {
-                    const tk_node *ch = tk_doc_get(p->d, &p->d->nodes[*ci], "change");
+                uint32_t *ci = tk_strmap_get(&p->addrs, as.p, as.len);
+                if (ci && (*ci >> 1)) {
+                    const tk_node *ch = tk_doc_get(p->d, &p->d->nodes[(*ci >> 1) - 1], "change");
                     if (ch && change_removes(p, ch)) continue;
                     unknown = ch ? tk_doc_get(p->d, ch, "after_unknown") : NULL;
                     const tk_node *after = ch ? tk_doc_get(p->d, ch, "after") : NULL;
@@ -453,6 +470,7 @@ tk_tfplan *tk_tfplan_adapt(const tk_doc *d, tk_rtable *t, bool *is_state, bool *
     }
     p->d = d;
     p->err = err;
+    t->doc = d;
     tk_arena_init(&p->arena);
     const tk_node *root = tk_doc_root(d);
     if (!root || tk_node_kind(root) != TK_OBJECT) {
@@ -492,12 +510,12 @@ tk_tfplan *tk_tfplan_adapt(const tk_doc *d, tk_rtable *t, bool *is_state, bool *
                 goto fail;
             }
             tk_str as = tk_doc_str(d, a);
-            uint32_t *v = tk_strmap_put(&p->changes, as.p, as.len, NULL);
+            uint32_t *v = tk_strmap_put(&p->addrs, as.p, as.len, NULL);
             if (!v) {
                 afail(p, e, "%s", "out of memory");
                 goto fail;
             }
-            *v = idx_of(d, e);
+            *v = (idx_of(d, e) + 1) << 1;
         }
     }
     const tk_node *top = pv ? pv : vals;
@@ -510,11 +528,13 @@ tk_tfplan *tk_tfplan_adapt(const tk_doc *d, tk_rtable *t, bool *is_state, bool *
     if (rc) {
         for (TK_EACH_CHILD(e, rc)) {
             tk_str as = tk_doc_str(d, tk_doc_get(d, e, "address"));
-            if (tk_strmap_get(&p->seen, as.p, as.len)) continue;
+            uint32_t *v = tk_strmap_get(&p->addrs, as.p, as.len);
+            if (v && (*v & 1)) continue;
             const tk_node *ch = tk_doc_get(d, e, "change");
             if (!ch || change_removes(p, ch)) continue;
             const tk_node *after = tk_doc_get(d, ch, "after");
-            if (!after) p->needs_after = true;
+            if (!after || !tk_doc_get(d, e, "type")) p->needs_after = true;
+            if (p->needs_after) continue;
             if (!add_resource(p, t, e, after, tk_doc_get(d, ch, "after_unknown"))) goto fail;
         }
     }
@@ -546,8 +566,7 @@ void tk_tfplan_free(tk_tfplan *p) {
     if (!p) return;
     tk_strmap_free(&p->config);
     tk_strmap_free(&p->calls);
-    tk_strmap_free(&p->seen);
-    tk_strmap_free(&p->changes);
+    tk_strmap_free(&p->addrs);
     tk_arena_free(&p->arena);
     free(p);
 }

@@ -129,14 +129,14 @@ bool tk_tf_address_split(tk_resource *r) {
     while (i < len && s[i] != '[') i++; /* name */
     size_t idx = i;
     if (i < len && skip_key(s, len, i) != len) return false;
+    (void)idx;
     r->module_len = (uint32_t)module_end;
     r->base_off = (uint32_t)base;
-    r->index_off = (uint32_t)idx;
     return true;
 }
 
-tk_val tk_res_value(const tk_resource *r) {
-    tk_val v = tk_v_from_node(r->doc, r->values, r->unknown);
+tk_val tk_res_value(const tk_rtable *t, const tk_resource *r) {
+    tk_val v = tk_v_from_node(t->doc, r->values, r->unknown);
     if (v.kind == V_NODE) v.u.n.res = r;
     return v;
 }
@@ -221,9 +221,9 @@ static tk_join *join_build(tk_rtable *t, const char *type, const char *attr) {
     if (!j->type || !j->attr) goto fail;
     for (const tk_resource *s = tk_rtable_first(t, type, strlen(type)); s; s = tk_rtable_next(t, s)) {
         uint32_t si = (uint32_t)(s - t->items);
-        const tk_node *vn = s->values ? tk_doc_get(s->doc, s->values, attr) : NULL;
-        const tk_node *vm = s->unknown ? tk_doc_get(s->doc, s->unknown, attr) : NULL;
-        tk_val v = tk_v_from_node(s->doc, vn, vm);
+        const tk_node *vn = s->values ? tk_doc_get(t->doc, s->values, attr) : NULL;
+        const tk_node *vm = s->unknown ? tk_doc_get(t->doc, s->unknown, attr) : NULL;
+        tk_val v = tk_v_from_node(t->doc, vn, vm);
         bool known = v.kind != V_UNKNOWN;
         if (known && !index_value(j, v, si)) goto fail;
         if (!t->refs.targets) {
@@ -273,7 +273,7 @@ static bool rel_add(rel_out *o, uint32_t si) {
         o->items = a;
         o->cap = cap;
     }
-    tk_val v = tk_res_value(s);
+    tk_val v = tk_res_value(o->t, s);
     if (v.kind != V_NODE) { /* a resource without values still counts as related */
         o->partial = true;
         return true;
@@ -298,9 +298,9 @@ static bool host_related(void *self, tk_eval_ctx *ctx, const tk_resource *r, con
     rel_out o = {ctx, t, NULL, 0, 0, j->undetermined};
     static const char *const ids[] = {"id", "arn", "bucket", "name"};
     for (size_t i = 0; i < sizeof ids / sizeof *ids; i++) {
-        const tk_node *n = r->values ? tk_doc_get(r->doc, r->values, ids[i]) : NULL;
+        const tk_node *n = r->values ? tk_doc_get(t->doc, r->values, ids[i]) : NULL;
         if (n && tk_node_kind(n) == TK_STRING) {
-            tk_str s = tk_doc_str(r->doc, n);
+            tk_str s = tk_doc_str(t->doc, n);
             if (s.len && !rel_chain(&o, j, tk_strmap_get(&j->by_value, s.p, s.len)))
                 return ctx->failed = true, false;
         }
@@ -338,7 +338,7 @@ static bool host_resources(void *self, tk_eval_ctx *ctx, const char *type, tk_vl
             if (n) memcpy(a, items, n * sizeof *a);
             items = a;
         }
-        tk_val v = tk_res_value(r);
+        tk_val v = tk_res_value(t, r);
         if (v.kind == V_NODE) items[n++] = v;
     }
     out->items = items;

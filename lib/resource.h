@@ -13,16 +13,14 @@
 typedef struct tk_resource {
     tk_str type;    /* e.g. aws_s3_bucket */
     tk_str address; /* full address, e.g. module.logs.aws_s3_bucket.b["x"] */
-    uint32_t module_len; /* address[0, module_len) is the module path ("" at the root) */
-    uint32_t base_off;   /* address[base_off, index_off) is "type.name" or "data.type.name" */
-    uint32_t index_off;  /* address[index_off, len) is "[0]" / ["k"], or empty */
-    bool data;           /* a data source rather than a managed resource */
-    const tk_doc *doc;
     const tk_node *values;  /* object of attribute values, or NULL */
     const tk_node *unknown; /* parallel mask of values known only after apply, or NULL */
     const tk_node *block;   /* node whose position a finding reports */
     const tk_node *config;  /* family-specific configuration node (Terraform: expressions) */
+    uint32_t module_len;    /* address[0, module_len) is the module path ("" at the root) */
+    uint32_t base_off;      /* address[base_off, ...) is "type.name[index]" / "data.type.name" */
     uint32_t next_of_type;  /* next resource with the same type, UINT32_MAX at the end */
+    bool data;              /* a data source rather than a managed resource */
 } tk_resource;
 
 /* A place a reference points at: the resource base in a module instance, with an index. */
@@ -55,6 +53,7 @@ typedef struct tk_rtable {
     tk_ref_source refs;
     tk_join *joins; /* built lazily, one per (type, attr) asked for */
     const char *family;
+    const tk_doc *doc; /* the document every resource of the table points into */
     bool failed;
 } tk_rtable;
 
@@ -73,14 +72,21 @@ bool tk_tf_address_split(tk_resource *r);
 static inline tk_str tk_res_module(const tk_resource *r) {
     return (tk_str){r->address.p, r->module_len};
 }
+/* Offset of the "[index]" part of the address (its length when there is none). */
+static inline uint32_t tk_res_index_off(const tk_resource *r) {
+    uint32_t i = r->base_off;
+    while (i < r->address.len && r->address.p[i] != '[') i++;
+    return i;
+}
 static inline tk_str tk_res_base(const tk_resource *r) {
-    return (tk_str){r->address.p + r->base_off, r->index_off - r->base_off};
+    return (tk_str){r->address.p + r->base_off, tk_res_index_off(r) - r->base_off};
 }
 static inline tk_str tk_res_index(const tk_resource *r) {
-    return (tk_str){r->address.p + r->index_off, r->address.len - r->index_off};
+    uint32_t i = tk_res_index_off(r);
+    return (tk_str){r->address.p + i, r->address.len - i};
 }
 /* The resource as a value of the condition language. */
-tk_val tk_res_value(const tk_resource *r);
+tk_val tk_res_value(const tk_rtable *t, const tk_resource *r);
 
 /* The evaluation host for conditions over this table (related() and resources()). */
 void tk_rtable_host(tk_rtable *t, tk_eval_host *host);

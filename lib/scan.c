@@ -22,6 +22,9 @@ struct tk_scan {
     tk_input_info *inputs;
     size_t n_inputs, cap_inputs;
     size_t resources, evaluations;
+    tk_strmap types; /* resource type -> index in type_names: each kept once */
+    const char **type_names;
+    size_t n_types, cap_types;
     const tk_rule **disabled; /* sorted by address for bsearch */
     size_t n_disabled;
     bool oom;
@@ -56,6 +59,8 @@ void tk_scan_free(tk_scan *s) {
     free(s->errors);
     free(s->inputs);
     free(s->disabled);
+    tk_strmap_free(&s->types);
+    free(s->type_names);
     tk_arena_free(&s->arena);
     free(s);
 }
@@ -120,6 +125,18 @@ typedef struct input_run {
     tk_arena scratch;
 } input_run;
 
+static const char *intern_type(tk_scan *s, tk_str type) {
+    uint32_t *i = tk_strmap_get(&s->types, type.p, type.len);
+    if (i) return s->type_names[*i];
+    const char *t = keep(s, type.p, type.len);
+    if (!GROW(s->type_names, s->n_types, s->cap_types)) return t;
+    uint32_t *v = tk_strmap_put(&s->types, t, type.len, NULL);
+    if (!v) return t;
+    *v = (uint32_t)s->n_types;
+    s->type_names[s->n_types++] = t;
+    return t;
+}
+
 static void fingerprint(char out[17], const char *rule, const char *family, tk_str address,
                         const char *unit) {
     uint64_t h = 1469598103934665603ULL;
@@ -143,7 +160,7 @@ static void set_resource(input_run *r, const tk_resource *res, tk_resource_ref *
     tk_scan *s = r->s;
     ref->family = r->t->family;
     if (res) {
-        ref->type = keep(s, res->type.p, res->type.len);
+        ref->type = intern_type(s, res->type);
         ref->address = keep(s, res->address.p, res->address.len);
         tk_doc_locate(r->doc, res->block ? res->block->pos : 0, &loc->line, &loc->column);
     } else {
@@ -180,7 +197,8 @@ static void record(input_run *r, const tk_rule *rule, const tk_resource *res, tk
         n->input = r->input;
         set_resource(r, res, &n->resource, &n->location);
         if (!res) n->resource.address = scope_address;
-        n->reason = r->ctx.unknown_reason ? keep(s, r->ctx.unknown_reason, strlen(r->ctx.unknown_reason))
+        /* Reasons are source texts of the rule's program, which the engine keeps. */
+        n->reason = r->ctx.unknown_reason ? r->ctx.unknown_reason
                                           : (r->ctx.failed ? "evaluation limit reached" : "unknown value");
     }
 }
@@ -231,7 +249,7 @@ static void evaluate(input_run *r) {
         uint32_t ei = tk_engine_entries_for(e, r->t->family, res->type);
         if (ei == UINT32_MAX) continue;
         r->ctx.res = res;
-        r->ctx.root = tk_res_value(res);
+        r->ctx.root = tk_res_value(r->t, res);
         for (; ei != UINT32_MAX; ei = e->entries[ei].next) {
             const tk_rule_entry *en = &e->entries[ei];
             if (!rule_enabled(s, en->rule)) continue;

@@ -39,7 +39,7 @@ uint32_t *tk_strmap_get(const tk_strmap *m, const char *key, size_t len) {
     for (;;) {
         tk_strmap_slot *s = &m->slots[i];
         if (!s->key) return NULL;
-        if (s->hash == h && s->len == len && memcmp(s->key, key, len) == 0) return &s->value;
+        if (s->len == len && memcmp(s->key, key, len) == 0) return &s->value;
         i = (i + 1) & (m->cap - 1);
     }
 }
@@ -50,7 +50,7 @@ static bool rehash(tk_strmap *m, size_t cap) {
     for (size_t i = 0; i < m->cap; i++) {
         tk_strmap_slot *s = &m->slots[i];
         if (!s->key) continue;
-        size_t j = s->hash & (cap - 1);
+        size_t j = tk_hash(s->key, s->len) & (cap - 1);
         while (ns[j].key) j = (j + 1) & (cap - 1);
         ns[j] = *s;
     }
@@ -62,7 +62,9 @@ static bool rehash(tk_strmap *m, size_t cap) {
 
 uint32_t *tk_strmap_put(tk_strmap *m, const char *key, size_t len, bool *fresh) {
     if (len > UINT32_MAX) return NULL;
-    if ((m->n + 1) * 4 > m->cap * 3 && !rehash(m, m->cap ? m->cap * 2 : 64)) return NULL;
+    /* Grow at 7/8 full: linear probing stays short at that load with a good hash, and
+     * the big maps (one entry per resource) stay small. */
+    if ((m->n + 1) * 8 > m->cap * 7 && !rehash(m, m->cap ? m->cap * 2 : 64)) return NULL;
     uint32_t h = tk_hash(key, len);
     size_t i = h & (m->cap - 1);
     for (;;) {
@@ -70,13 +72,12 @@ uint32_t *tk_strmap_put(tk_strmap *m, const char *key, size_t len, bool *fresh) 
         if (!s->key) {
             s->key = key ? key : "";
             s->len = (uint32_t)len;
-            s->hash = h;
             s->value = 0;
             m->n++;
             if (fresh) *fresh = true;
             return &s->value;
         }
-        if (s->hash == h && s->len == len && memcmp(s->key, key, len) == 0) {
+        if (s->len == len && memcmp(s->key, key, len) == 0) {
             if (fresh) *fresh = false;
             return &s->value;
         }

@@ -8,7 +8,6 @@
 typedef struct tk_strmap_slot {
     const char *key;
     uint32_t len;
-    uint32_t hash;
     uint32_t value;
 } tk_strmap_slot;
 
