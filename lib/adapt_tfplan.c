@@ -56,6 +56,7 @@ struct tk_tfplan {
     tk_err *err;
     bool failed;
     bool needs_after; /* a change's "after" was skipped but is the only source of values */
+    bool is_state;    /* state JSON: no configuration, no unknown values */
 };
 
 enum { MAX_MODULE_DEPTH = 64, MAX_REF_DEPTH = 16 };
@@ -174,6 +175,7 @@ typedef struct ref_ctx {
     size_t cap, n;
     bool resolved;
     bool hint_same;
+    bool via_each; /* the expression reads each.value: the targets come from for_each */
 } ref_ctx;
 
 static void add_target(ref_ctx *rc, tk_str module, tk_str base, tk_str index, tk_idx_mode mode) {
@@ -211,6 +213,7 @@ static void resolve_one(ref_ctx *rc, tk_str ref, tk_str module, int depth) {
 #define STARTS(lit) (n >= sizeof(lit) - 1 && !memcmp(s, lit, sizeof(lit) - 1))
     if (STARTS("count.") || STARTS("each.")) {
         rc->hint_same = true;
+        if (STARTS("each.value")) rc->via_each = true;
         return;
     }
     if (STARTS("path.") || STARTS("terraform.") || STARTS("self.")) return;
@@ -312,8 +315,16 @@ static bool plan_targets(void *self, const tk_resource *res, const char *attr, t
     const tk_node *e = ex ? tk_doc_get(p->d, ex, attr) : NULL;
     const tk_node *refs = e && tk_node_kind(e) == TK_OBJECT ? tk_doc_get(p->d, e, "references") : NULL;
     if (!refs) return true; /* not set, or a constant: the value itself is known */
-    ref_ctx rc = {p, res, out, cap, 0, true, false};
+    ref_ctx rc = {p, res, out, cap, 0, true, false, false};
     resolve_refs(&rc, refs, tk_res_module(res), 0);
+    if (rc.via_each && rc.n == 0) {
+        /* `x = each.value.id` with `for_each = aws_vpc.per_env`: the instance with the same
+         * key of the resource that for_each iterates over. */
+        const tk_node *fe = tk_doc_get(p->d, res->config, "for_each_expression");
+        const tk_node *fr = fe && tk_node_kind(fe) == TK_OBJECT ? tk_doc_get(p->d, fe, "references") : NULL;
+        if (fr) resolve_refs(&rc, fr, tk_res_module(res), 0);
+        else rc.resolved = false;
+    }
     if (rc.hint_same && tk_res_index(res).len)
         for (size_t i = 0; i < rc.n; i++)
             if (out[i].mode == TK_IDX_ANY) out[i].mode = TK_IDX_SAME;
@@ -326,6 +337,20 @@ static bool plan_targets(void *self, const tk_resource *res, const char *attr, t
  * lists of objects; the first block stands for all (blocks of one kind share their shape). */
 static tk_tri plan_configured(void *self, const tk_resource *res, const char *path) {
     tk_tfplan *p = self;
+    if (!res->config && p->is_state) {
+        /* A state has no configuration, but nothing in it is unknown either: an attribute
+         * the configuration set has a value. */
+        const tk_node *n = res->values;
+        while (n && *path) {
+            const char *dot = strchr(path, '.');
+            size_t l = dot ? (size_t)(dot - path) : strlen(path);
+            if (tk_node_kind(n) == TK_ARRAY) n = tk_doc_at(n, 0);
+            n = n && tk_node_kind(n) == TK_OBJECT ? tk_doc_getn(p->d, n, path, l) : NULL;
+            path += l;
+            if (*path == '.') path++;
+        }
+        return n && tk_node_kind(n) != TK_NULL ? TK_TRUE : TK_FALSE;
+    }
     if (!res->config) return TK_UNKNOWN_TRI;
     const tk_node *n = tk_doc_get(p->d, res->config, "expressions");
     if (!n) return TK_FALSE;
@@ -488,6 +513,7 @@ tk_tfplan *tk_tfplan_adapt(const tk_doc *d, tk_rtable *t, bool *is_state, bool *
         goto fail;
     }
     *is_state = !pv && !rc;
+    p->is_state = *is_state;
     if (cfg) {
         const tk_node *rm = member(p, cfg, "root_module", TK_OBJECT, "configuration root_module: expected an object");
         if (p->failed) goto fail;
@@ -555,7 +581,7 @@ tk_tfplan *tk_tfplan_adapt(const tk_doc *d, tk_rtable *t, bool *is_state, bool *
     }
     t->refs.self = p;
     t->refs.targets = cfg ? plan_targets : NULL;
-    t->refs.configured = cfg ? plan_configured : NULL;
+    t->refs.configured = cfg || p->is_state ? plan_configured : NULL;
     return p;
 fail:
     tk_tfplan_free(p);

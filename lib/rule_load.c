@@ -64,7 +64,11 @@ static void unfold_japanese(char *s) {
             while (b > 0 && ((unsigned char)s[b - 1] & 0xC0) == 0x80) b--;
             bool prev_wide = b > 0 && (unsigned char)s[b - 1] >= 0xE3;
             bool next_wide = (unsigned char)s[i + 1] >= 0xE3;
-            if (prev_wide && next_wide) continue;
+            /* Nobody writes a space after 、 。 「 」 （ ） or full-width punctuation either. */
+            bool prev_punct = b > 0 && o - (b - 1) == 3 &&
+                              (((unsigned char)s[b - 1] == 0xE3 && (unsigned char)s[b] == 0x80) ||
+                               ((unsigned char)s[b - 1] == 0xEF && (unsigned char)s[b] == 0xBC));
+            if ((prev_wide && next_wide) || prev_punct) continue;
         }
         s[o++] = s[i];
     }

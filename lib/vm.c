@@ -198,8 +198,15 @@ static bool each(tk_eval_ctx *c, tk_val v, void *u, elem_fn f, bool *partial) {
                 me = tk_node_next(me);
             }
             tk_val ev = tk_v_from_node(v.u.n.doc, e, em);
-            if (!f(c, u, ev)) break;
+            if (!f(c, u, ev)) return true;
         }
+        /* Members that exist only in the mask are known only after apply. */
+        if (m && obj)
+            for (TK_EACH_CHILD(me2, m)) {
+                tk_str k = tk_doc_key(v.u.n.doc, me2);
+                if (!tk_node_bool(me2) || tk_doc_getn(v.u.n.doc, n, k.p, k.len)) continue;
+                if (!f(c, u, tk_v_unknown())) break;
+            }
         return true;
     }
     default: return f(c, u, v), true;
@@ -507,6 +514,13 @@ static tk_val keys_or_values(tk_eval_ctx *c, tk_val v, bool keys) {
                 tk_str k = tk_doc_key(v.u.n.doc, e);
                 if (!lpush(c, &b, tk_v_str(k.p, k.len))) break;
             }
+            /* Members known only after apply still have known names. */
+            if (v.u.n.mask)
+                for (TK_EACH_CHILD(e, v.u.n.mask)) {
+                    tk_str k = tk_doc_key(v.u.n.doc, e);
+                    if (!tk_node_bool(e) || tk_doc_getn(v.u.n.doc, v.u.n.node, k.p, k.len)) continue;
+                    if (!lpush(c, &b, tk_v_str(k.p, k.len))) break;
+                }
         }
     }
     return lfinish(c, &b);

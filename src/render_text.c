@@ -39,9 +39,12 @@ static void classification(const report *r, tk_buf *b, const tk_rule *rule) {
     }
 }
 
-/* Writes a multi-line text indented under a label. */
+/* Writes a multi-line text indented under a label; continuation lines line up two columns
+ * in. A label ending in a newline puts the whole text below it. */
 static void block(tk_buf *b, const char *indent, const char *label, const char *text) {
     tk_buf_printf(b, "%s%s", indent, label);
+    size_t ll = strlen(label);
+    if (ll && label[ll - 1] == '\n') tk_buf_printf(b, "%s  ", indent);
     for (const char *p = text; *p; p++) {
         if (*p == '\n') {
             if (p[1] == 0) break;

@@ -1,9 +1,11 @@
-# password_reuse_prevention is Optional+Computed in the AWS provider: when it is left out,
-# the plan marks it "known after apply" instead of null, so the scanner cannot tell "not set"
-# (no reuse prevention) from "set from a computed value" and reports it as not evaluated.
-# expect-not-evaluated: aws_iam_account_password_policy.reuse_left_out
+# The history length comes from a value known only after apply: not evaluated, not a finding.
+# expect-not-evaluated: aws_iam_account_password_policy.from_computed
 
-resource "aws_iam_account_password_policy" "reuse_left_out" {
-  minimum_password_length        = 14
-  allow_users_to_change_password = true
+resource "terraform_data" "history" {
+  input = 24
+}
+
+resource "aws_iam_account_password_policy" "from_computed" {
+  minimum_password_length   = 14
+  password_reuse_prevention = terraform_data.history.output
 }

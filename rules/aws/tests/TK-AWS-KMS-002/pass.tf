@@ -93,3 +93,9 @@ resource "aws_kms_key_policy" "separate" {
     ]
   })
 }
+
+# policy left out: AWS applies the default key policy (this account only).
+resource "aws_kms_key" "policy_left_out" {
+  description         = "tenken fixture: default key policy"
+  enable_key_rotation = true
+}

@@ -1,6 +1,5 @@
 # Key policies not known at plan time.
 # expect-not-evaluated: aws_kms_key.trusts_new_role
-# expect-not-evaluated: aws_kms_key.policy_left_out
 
 resource "aws_iam_role" "app" {
   name = "tenken-app"
@@ -23,11 +22,4 @@ resource "aws_kms_key" "trusts_new_role" {
       Resource  = "*"
     }]
   })
-}
-
-# policy is Optional+Computed: left out, AWS applies the default key policy (account only),
-# but the plan shows the attribute as known only after apply.
-resource "aws_kms_key" "policy_left_out" {
-  description         = "tenken fixture: default key policy"
-  enable_key_rotation = true
 }

@@ -32,3 +32,17 @@ resource "aws_flow_log" "default" {
   log_destination_type = "s3"
   log_destination      = "arn:aws:s3:::tenken-fixture-flow-logs"
 }
+
+# One flow log per VPC through for_each: joined by instance key (each.value.id).
+resource "aws_vpc" "per_env" {
+  for_each   = { dev = "10.10.0.0/16", prod = "10.11.0.0/16" }
+  cidr_block = each.value
+}
+
+resource "aws_flow_log" "per_env" {
+  for_each             = aws_vpc.per_env
+  vpc_id               = each.value.id
+  traffic_type         = "ALL"
+  log_destination      = "arn:aws:s3:::tenken-flow-logs"
+  log_destination_type = "s3"
+}
