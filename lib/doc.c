@@ -13,6 +13,7 @@ void tk_doc_free(tk_doc *d) {
     free(d->nodes);
     free(d->side);
     free(d->side_index);
+    free(d->wide);
     tk_text_free(&d->text);
     tk_locator_free(&d->loc);
     tk_arena_free(&d->arena);
@@ -181,6 +182,20 @@ bool tk_doc_str_eq(const tk_doc *d, const tk_node *n, const char *s) {
 }
 
 void tk_doc_locate(tk_doc *d, size_t offset, unsigned *line, unsigned *col) {
+    if (d->one_line && offset <= d->text.len) {
+        /* Column = characters before offset = bytes - continuation bytes, and continuation
+         * bytes only occur inside strings, whose totals the parser recorded. */
+        size_t lo = 0, hi = d->n_wide;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (d->wide[mid][0] <= offset) lo = mid + 1;
+            else hi = mid;
+        }
+        uint32_t cont = lo ? d->wide[lo - 1][1] : 0;
+        *line = 1;
+        *col = (unsigned)(offset - cont + 1);
+        return;
+    }
     if (!d->loc.text) tk_locator_init(&d->loc, d->text.data, d->text.len);
     tk_locate(&d->loc, offset, line, col);
 }

@@ -60,6 +60,11 @@ typedef struct tk_doc {
     size_t n_side_index, cap_side_index;
     tk_locator loc;
     tk_arena arena; /* for owned extras (tags, YAML scalars) */
+    /* Filled by the JSON parser: a text on one line (the usual `terraform show -json`)
+     * locates in O(log n) from where its multi-byte characters are. */
+    bool one_line;
+    uint32_t (*wide)[2]; /* (end offset of a string, continuation bytes up to there) */
+    size_t n_wide, cap_wide;
 } tk_doc;
 
 typedef struct tk_str {

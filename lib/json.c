@@ -40,9 +40,12 @@ typedef struct parser {
     size_t n_pat;
     unsigned suppress;
     bool failed;
+    unsigned line_breaks;   /* any line break seen */
+    uint32_t continuation;  /* UTF-8 continuation bytes seen in strings so far */
 } parser;
 
-static const unsigned char WS[256] = {[' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1};
+/* 1: blank, 2: line break (the only place a raw line break may appear in JSON). */
+static const unsigned char WS[256] = {[' '] = 1, ['\t'] = 1, ['\n'] = 2, ['\r'] = 2};
 
 static void describe(char *out, size_t n, const unsigned char *p, const unsigned char *end) {
     if (p >= end) {
@@ -82,7 +85,9 @@ static bool fail_msg(parser *ps, const unsigned char *at, const char *msg) {
 
 static inline void skip_ws(parser *ps) {
     const unsigned char *p = ps->p, *e = ps->end;
-    while (p < e && WS[*p]) p++;
+    unsigned seen = 0;
+    while (p < e && WS[*p]) seen |= WS[*p++];
+    ps->line_breaks |= seen >> 1;
     ps->p = p;
 }
 
@@ -194,10 +199,28 @@ static bool unescape(parser *ps, const unsigned char *s, const unsigned char *cl
     return true;
 }
 
+/* Records how many continuation bytes precede the end of a string with multi-byte
+ * characters, so positions on a single-line text need no rescanning. */
+static bool note_wide(parser *ps, const unsigned char *end) {
+    tk_doc *d = ps->d;
+    if (d->n_wide == d->cap_wide) {
+        size_t cap = d->cap_wide ? d->cap_wide * 2 : 64;
+        uint32_t(*w)[2] = realloc(d->wide, cap * sizeof *w);
+        if (!w) return oom(ps);
+        d->wide = w;
+        d->cap_wide = cap;
+    }
+    d->wide[d->n_wide][0] = (uint32_t)(end - ps->base);
+    d->wide[d->n_wide][1] = ps->continuation;
+    d->n_wide++;
+    return true;
+}
+
 /* Scans a string whose opening quote is at ps->p. On return ps->p is past the closing
  * quote. *side is UINT32_MAX when the content is the raw text [open+1, open+1+len). */
 static bool scan_string(parser *ps, uint32_t *side, size_t *len) {
     const unsigned char *s = ps->p + 1, *p = s, *e = ps->end;
+    bool wide = false;
     for (;;) {
         while (e - p >= 8 && !special8(load64(p))) p += 8;
         if (p >= e) return fail_at(ps, e, "unterminated string");
@@ -218,6 +241,12 @@ static bool scan_string(parser *ps, uint32_t *side, size_t *len) {
             if ((size_t)(q - s) > TK_NODE_MAX_SIZE)
                 return fail_msg(ps, ps->p, "string longer than 128 MiB");
             if (!unescape(ps, s, q, side, len)) return false;
+            uint32_t cont = 0;
+            for (const unsigned char *r = s; r < q; r++) cont += (*r & 0xC0) == 0x80;
+            if (cont) {
+                ps->continuation += cont;
+                if (!note_wide(ps, q)) return false;
+            }
             ps->p = q + 1;
             return true;
         }
@@ -226,10 +255,13 @@ static bool scan_string(parser *ps, uint32_t *side, size_t *len) {
             size_t l = tk_utf8_seq(p, (size_t)(e - p));
             if (!l) return fail_msg(ps, p, "invalid UTF-8 in string");
             p += l;
+            ps->continuation += (uint32_t)(l - 1);
+            wide = true;
         } else {
             p++;
         }
     }
+    if (wide && !note_wide(ps, p)) return false;
     if ((size_t)(p - s) > TK_NODE_MAX_SIZE) return fail_msg(ps, ps->p, "string longer than 128 MiB");
     *side = UINT32_MAX;
     *len = (size_t)(p - s);
@@ -330,7 +362,8 @@ static uint64_t child_mask(parser *ps, uint64_t parent_mask, size_t depth, const
         if (pt->deep >= 0 && depth >= (size_t)pt->deep) {
             /* Below "**": any depth; the pattern ends where the key is the last component. */
             size_t last = (size_t)pt->n - 1;
-            ends = key && pt->clen[last] == klen && memcmp(pt->comp[last], key, klen) == 0;
+            ends = key && pt->clen[last] == klen && klen && pt->comp[last][0] == key[0] &&
+                   memcmp(pt->comp[last], key, klen) == 0;
             if (!ends) {
                 m |= 1ull << i;
                 continue;
@@ -338,7 +371,8 @@ static uint64_t child_mask(parser *ps, uint64_t parent_mask, size_t depth, const
         } else {
             if (depth >= pt->n) continue;
             bool star = pt->clen[depth] == 1 && pt->comp[depth][0] == '*';
-            bool ok = star || (key && pt->clen[depth] == klen && memcmp(pt->comp[depth], key, klen) == 0);
+            bool ok = star || (key && pt->clen[depth] == klen && klen && pt->comp[depth][0] == key[0] &&
+                               memcmp(pt->comp[depth], key, klen) == 0);
             if (!ok) continue;
             ends = depth + 1 == pt->n;
             if (!ends) {
@@ -595,5 +629,6 @@ out:
         d->n_nodes = 0;
         return false;
     }
+    d->one_line = !ps.line_breaks;
     return true;
 }

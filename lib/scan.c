@@ -344,7 +344,7 @@ bool tk_scan_input(tk_scan *s, const char *path, const void *bytes, size_t len) 
         /* A trimmed plan: read it again, keeping every change's "after". */
         tk_rtable_free(&t);
         tk_rtable_init(&t, "terraform");
-        doc.n_nodes = doc.side_len = doc.n_side_index = 0;
+        doc.n_nodes = doc.side_len = doc.n_side_index = doc.n_wide = 0;
         jo.skip = tk_tfplan_skip_keep_after;
         jo.n_skip = tk_tfplan_n_skip_keep_after;
     }

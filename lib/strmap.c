@@ -32,14 +32,18 @@ void tk_strmap_free(tk_strmap *m) {
     tk_strmap_init(m);
 }
 
+static inline uint32_t len_tag(size_t len, uint32_t h) {
+    return (uint32_t)len << 8 | (h >> 24);
+}
+
 uint32_t *tk_strmap_get(const tk_strmap *m, const char *key, size_t len) {
-    if (!m->cap) return NULL;
-    uint32_t h = tk_hash(key, len);
+    if (!m->cap || len > TK_STRMAP_MAX_KEY) return NULL;
+    uint32_t h = tk_hash(key, len), lt = len_tag(len, h);
     size_t i = h & (m->cap - 1);
     for (;;) {
         tk_strmap_slot *s = &m->slots[i];
         if (!s->key) return NULL;
-        if (s->len == len && memcmp(s->key, key, len) == 0) return &s->value;
+        if (s->len_tag == lt && memcmp(s->key, key, len) == 0) return &s->value;
         i = (i + 1) & (m->cap - 1);
     }
 }
@@ -50,7 +54,7 @@ static bool rehash(tk_strmap *m, size_t cap) {
     for (size_t i = 0; i < m->cap; i++) {
         tk_strmap_slot *s = &m->slots[i];
         if (!s->key) continue;
-        size_t j = tk_hash(s->key, s->len) & (cap - 1);
+        size_t j = tk_hash(s->key, s->len_tag >> 8) & (cap - 1);
         while (ns[j].key) j = (j + 1) & (cap - 1);
         ns[j] = *s;
     }
@@ -61,23 +65,23 @@ static bool rehash(tk_strmap *m, size_t cap) {
 }
 
 uint32_t *tk_strmap_put(tk_strmap *m, const char *key, size_t len, bool *fresh) {
-    if (len > UINT32_MAX) return NULL;
+    if (len > TK_STRMAP_MAX_KEY) return NULL;
     /* Grow at 7/8 full: linear probing stays short at that load with a good hash, and
      * the big maps (one entry per resource) stay small. */
     if ((m->n + 1) * 8 > m->cap * 7 && !rehash(m, m->cap ? m->cap * 2 : 64)) return NULL;
-    uint32_t h = tk_hash(key, len);
+    uint32_t h = tk_hash(key, len), lt = len_tag(len, h);
     size_t i = h & (m->cap - 1);
     for (;;) {
         tk_strmap_slot *s = &m->slots[i];
         if (!s->key) {
             s->key = key ? key : "";
-            s->len = (uint32_t)len;
+            s->len_tag = lt;
             s->value = 0;
             m->n++;
             if (fresh) *fresh = true;
             return &s->value;
         }
-        if (s->len == len && memcmp(s->key, key, len) == 0) {
+        if (s->len_tag == lt && memcmp(s->key, key, len) == 0) {
             if (fresh) *fresh = false;
             return &s->value;
         }

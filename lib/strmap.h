@@ -7,9 +7,11 @@
 
 typedef struct tk_strmap_slot {
     const char *key;
-    uint32_t len;
+    uint32_t len_tag; /* length << 8 | 8 bits of the hash: most mismatches stop here */
     uint32_t value;
 } tk_strmap_slot;
+
+enum { TK_STRMAP_MAX_KEY = (1u << 24) - 1 };
 
 typedef struct tk_strmap {
     tk_strmap_slot *slots;
@@ -22,7 +24,7 @@ void tk_strmap_free(tk_strmap *m);
 /* Finds key; returns a pointer to its value or NULL. */
 uint32_t *tk_strmap_get(const tk_strmap *m, const char *key, size_t len);
 /* Inserts key (the bytes must outlive the map) or finds it. *fresh tells which.
- * Returns NULL when out of memory. */
+ * Returns NULL when out of memory or when the key is longer than TK_STRMAP_MAX_KEY. */
 uint32_t *tk_strmap_put(tk_strmap *m, const char *key, size_t len, bool *fresh);
 
 #endif

@@ -103,6 +103,16 @@ void jw_key(jw *w, const char *k) {
     w->pending_key = true;
 }
 
+void jw_key_safe(jw *w, const char *k, size_t len) {
+    if (!w->first[w->depth]) tk_buf_putc(w->b, ',');
+    w->first[w->depth] = false;
+    newline(w);
+    tk_buf_putc(w->b, '"');
+    tk_buf_append(w->b, k, len);
+    tk_buf_append(w->b, "\": ", w->pretty ? 3 : 2);
+    w->pending_key = true;
+}
+
 static void scalar_prefix(jw *w) {
     before_value(w, w->pending_key);
     w->pending_key = false;

@@ -6,31 +6,31 @@
 
 static void i18n_obj(jw *w, const tk_i18n *t) {
     jw_obj(w);
-    jw_key(w, "ja");
+    JW_KEY(w, "ja");
     jw_str(w, t->ja);
-    jw_key(w, "en");
+    JW_KEY(w, "en");
     jw_str(w, t->en);
     jw_end_obj(w);
 }
 
 static void resource_obj(jw *w, const tk_resource_ref *r) {
     jw_obj(w);
-    jw_key(w, "family");
+    JW_KEY(w, "family");
     jw_str(w, r->family);
-    jw_key(w, "type");
+    JW_KEY(w, "type");
     jw_str(w, r->type);
-    jw_key(w, "address");
+    JW_KEY(w, "address");
     jw_str(w, r->address);
     jw_end_obj(w);
 }
 
 static void location_obj(jw *w, const tk_location *l) {
     jw_obj(w);
-    jw_key(w, "file");
+    JW_KEY(w, "file");
     jw_str(w, l->file);
-    jw_key(w, "line");
+    JW_KEY(w, "line");
     jw_uint(w, l->line);
-    jw_key(w, "column");
+    JW_KEY(w, "column");
     jw_uint(w, l->column);
     jw_end_obj(w);
 }
@@ -57,44 +57,44 @@ static void guideline_list(jw *w, const tk_rule *r) {
 /* Full metadata of a rule, shared with `tenken rules --format json`. */
 void render_rule_json(jw *w, const tk_rule *r) {
     jw_obj(w);
-    jw_key(w, "id");
+    JW_KEY(w, "id");
     jw_str(w, r->id);
-    jw_key(w, "provider");
+    JW_KEY(w, "provider");
     jw_str(w, r->provider);
-    jw_key(w, "category");
+    JW_KEY(w, "category");
     jw_str(w, r->category);
-    jw_key(w, "category_title");
+    JW_KEY(w, "category_title");
     tk_i18n ct = {tk_category_title(r->category, true), tk_category_title(r->category, false)};
     i18n_obj(w, &ct);
-    jw_key(w, "guideline");
+    JW_KEY(w, "guideline");
     guideline_list(w, r);
-    jw_key(w, "cis");
+    JW_KEY(w, "cis");
     cis_list(w, r);
-    jw_key(w, "severity");
+    JW_KEY(w, "severity");
     jw_str(w, tk_severity_name(r->severity));
-    jw_key(w, "level");
+    JW_KEY(w, "level");
     jw_str(w, tk_level_name(r->level));
-    jw_key(w, "scope");
+    JW_KEY(w, "scope");
     jw_bool(w, r->scope);
-    jw_key(w, "title");
+    JW_KEY(w, "title");
     i18n_obj(w, &r->title);
-    jw_key(w, "rationale");
+    JW_KEY(w, "rationale");
     i18n_obj(w, &r->rationale);
-    jw_key(w, "risk");
+    JW_KEY(w, "risk");
     i18n_obj(w, &r->risk);
-    jw_key(w, "remediation");
+    JW_KEY(w, "remediation");
     i18n_obj(w, &r->remediation);
     if (r->remediation_example) {
-        jw_key(w, "remediation_example");
+        JW_KEY(w, "remediation_example");
         jw_str(w, r->remediation_example);
     }
-    jw_key(w, "applies_to");
+    JW_KEY(w, "applies_to");
     jw_arr(w);
     for (size_t i = 0; i < r->n_matches; i++) {
         jw_obj(w);
-        jw_key(w, "family");
+        JW_KEY(w, "family");
         jw_str(w, r->matches[i].family);
-        jw_key(w, "resource_types");
+        JW_KEY(w, "resource_types");
         jw_arr(w);
         for (size_t t = 0; t < r->matches[i].n_types; t++) jw_str(w, r->matches[i].types[t]);
         jw_end_arr(w);
@@ -113,96 +113,96 @@ void render_json(const report *r, tk_buf *b) {
     jw w;
     jw_init(&w, b, true);
     jw_obj(&w);
-    jw_key(&w, "tool");
+    JW_KEY(&w, "tool");
     jw_obj(&w);
-    jw_key(&w, "name");
+    JW_KEY(&w, "name");
     jw_str(&w, "tenken");
-    jw_key(&w, "version");
+    JW_KEY(&w, "version");
     jw_str(&w, TENKEN_VERSION);
-    jw_key(&w, "rules_version");
+    JW_KEY(&w, "rules_version");
     jw_str(&w, tk_engine_rules_version(r->engine));
     jw_end_obj(&w);
 
-    jw_key(&w, "inputs");
+    JW_KEY(&w, "inputs");
     jw_arr(&w);
     for (size_t i = 0; i < ni; i++) {
         jw_obj(&w);
-        jw_key(&w, "path");
+        JW_KEY(&w, "path");
         jw_str(&w, ins[i].path);
-        jw_key(&w, "family");
+        JW_KEY(&w, "family");
         jw_str(&w, ins[i].family);
-        jw_key(&w, "kind");
+        JW_KEY(&w, "kind");
         jw_str(&w, ins[i].kind);
-        jw_key(&w, "resources");
+        JW_KEY(&w, "resources");
         jw_uint(&w, ins[i].resources);
         jw_end_obj(&w);
     }
     jw_end_arr(&w);
 
-    jw_key(&w, "findings");
+    JW_KEY(&w, "findings");
     jw_arr(&w);
     for (size_t i = 0; i < nf; i++) {
         const tk_finding *f = &fs[i];
         const tk_rule *rule = f->rule;
         jw_obj(&w);
-        jw_key(&w, "rule_id");
+        JW_KEY(&w, "rule_id");
         jw_str(&w, rule->id);
-        jw_key(&w, "category");
+        JW_KEY(&w, "category");
         jw_str(&w, rule->category);
-        jw_key(&w, "guideline");
+        JW_KEY(&w, "guideline");
         guideline_list(&w, rule);
-        jw_key(&w, "cis");
+        JW_KEY(&w, "cis");
         cis_list(&w, rule);
-        jw_key(&w, "severity");
+        JW_KEY(&w, "severity");
         jw_str(&w, tk_severity_name(rule->severity));
-        jw_key(&w, "level");
+        JW_KEY(&w, "level");
         jw_str(&w, tk_level_name(rule->level));
-        jw_key(&w, "resource");
+        JW_KEY(&w, "resource");
         resource_obj(&w, &f->resource);
-        jw_key(&w, "location");
+        JW_KEY(&w, "location");
         location_obj(&w, &f->location);
-        jw_key(&w, "message");
+        JW_KEY(&w, "message");
         i18n_obj(&w, &rule->title);
-        jw_key(&w, "fingerprint");
+        JW_KEY(&w, "fingerprint");
         jw_str(&w, f->fingerprint);
         jw_end_obj(&w);
     }
     jw_end_arr(&w);
 
-    jw_key(&w, "not_evaluated");
+    JW_KEY(&w, "not_evaluated");
     jw_arr(&w);
     for (size_t i = 0; i < nn; i++) {
         jw_obj(&w);
-        jw_key(&w, "rule_id");
+        JW_KEY(&w, "rule_id");
         jw_str(&w, ns[i].rule->id);
-        jw_key(&w, "resource");
+        JW_KEY(&w, "resource");
         resource_obj(&w, &ns[i].resource);
-        jw_key(&w, "location");
+        JW_KEY(&w, "location");
         location_obj(&w, &ns[i].location);
-        jw_key(&w, "reason");
+        JW_KEY(&w, "reason");
         jw_str(&w, ns[i].reason);
         jw_end_obj(&w);
     }
     jw_end_arr(&w);
 
-    jw_key(&w, "errors");
+    JW_KEY(&w, "errors");
     jw_arr(&w);
     for (size_t i = 0; i < ne; i++) {
         jw_obj(&w);
-        jw_key(&w, "file");
+        JW_KEY(&w, "file");
         jw_str(&w, es[i].file);
-        jw_key(&w, "line");
+        JW_KEY(&w, "line");
         jw_uint(&w, es[i].line);
-        jw_key(&w, "column");
+        JW_KEY(&w, "column");
         jw_uint(&w, es[i].column);
-        jw_key(&w, "message");
+        JW_KEY(&w, "message");
         jw_str(&w, es[i].message);
         jw_end_obj(&w);
     }
     jw_end_arr(&w);
 
     /* Texts of the rules that produced findings, so a report reader needs nothing else. */
-    jw_key(&w, "rules");
+    JW_KEY(&w, "rules");
     jw_obj(&w);
     size_t nr = tk_engine_rule_count(r->engine);
     const tk_rule **used = calloc(nf + 1, sizeof *used);
@@ -224,11 +224,11 @@ void render_json(const report *r, tk_buf *b) {
     free(used);
     jw_end_obj(&w);
 
-    jw_key(&w, "summary");
+    JW_KEY(&w, "summary");
     jw_obj(&w);
-    jw_key(&w, "findings");
+    JW_KEY(&w, "findings");
     jw_uint(&w, nf);
-    jw_key(&w, "by_category");
+    JW_KEY(&w, "by_category");
     jw_obj(&w);
     for (const char *const *c = tk_categories(); *c; c++) {
         size_t n = 0;
@@ -238,7 +238,7 @@ void render_json(const report *r, tk_buf *b) {
         jw_uint(&w, n);
     }
     jw_end_obj(&w);
-    jw_key(&w, "by_severity");
+    JW_KEY(&w, "by_severity");
     jw_obj(&w);
     for (int s = 4; s >= 0; s--) {
         size_t n = 0;
@@ -248,7 +248,7 @@ void render_json(const report *r, tk_buf *b) {
         jw_uint(&w, n);
     }
     jw_end_obj(&w);
-    jw_key(&w, "by_level");
+    JW_KEY(&w, "by_level");
     jw_obj(&w);
     for (int l = 0; l < 2; l++) {
         size_t n = 0;
@@ -258,15 +258,15 @@ void render_json(const report *r, tk_buf *b) {
         jw_uint(&w, n);
     }
     jw_end_obj(&w);
-    jw_key(&w, "not_evaluated");
+    JW_KEY(&w, "not_evaluated");
     jw_uint(&w, nn);
-    jw_key(&w, "errors");
+    JW_KEY(&w, "errors");
     jw_uint(&w, ne);
-    jw_key(&w, "resources");
+    JW_KEY(&w, "resources");
     jw_uint(&w, tk_scan_resource_count(r->scan));
-    jw_key(&w, "rules");
+    JW_KEY(&w, "rules");
     jw_uint(&w, r->rules_active);
-    jw_key(&w, "checks");
+    JW_KEY(&w, "checks");
     jw_uint(&w, tk_scan_evaluation_count(r->scan));
     jw_end_obj(&w);
     jw_end_obj(&w);
