@@ -16,6 +16,7 @@
  * only what is unknown, and a change's "after" is skipped when planned_values came first
  * (real plans list every planned resource there; trimmed ones are read again in full). */
 #define META(prefix) prefix "/provider_name", prefix "/schema_version", prefix "/name"
+#define PV_RES(prefix) prefix "/sensitive_values", "~" prefix "/values"
 #define CFG_META(prefix) prefix "/provider_config_key", prefix "/schema_version", prefix "/name", \
     prefix "/type", prefix "/mode"
 #define COMMON_PATTERNS \
@@ -23,11 +24,15 @@
     "resource_changes/*/change/after_sensitive", "resource_changes/*/change/replace_paths", \
     "resource_changes/*/provider_name", "resource_changes/*/name", "resource_drift", \
     "relevant_attributes", "output_changes", "planned_values/outputs", \
-    "planned_values/**/sensitive_values", "prior_state/**/sensitive_values", \
-    "values/**/sensitive_values", "configuration/**/constant_value", \
-    "configuration/provider_config", "~resource_changes/*/change/after", \
-    "!resource_changes/*/change/after_unknown", "~planned_values/**/values", \
+    "prior_state/**/sensitive_values", "values/**/sensitive_values", \
+    "configuration/**/constant_value", "configuration/provider_config", \
+    "~resource_changes/*/change/after", "!resource_changes/*/change/after_unknown", \
     "~prior_state/**/values", "~values/**/values", \
+    /* planned_values paths are spelled out (three module levels) so that no pattern stays \
+     * alive inside attribute values, where matching would only cost time */ \
+    PV_RES("planned_values/root_module/resources/*"), \
+    PV_RES("planned_values/root_module/child_modules/*/resources/*"), \
+    PV_RES("planned_values/root_module/child_modules/*/child_modules/*/resources/*"), \
     META("planned_values/root_module/resources/*"), \
     META("planned_values/root_module/child_modules/*/resources/*"), \
     META("planned_values/root_module/child_modules/*/child_modules/*/resources/*"), \
@@ -369,8 +374,9 @@ static tk_tri plan_configured(void *self, const tk_resource *res, const char *pa
 
 /* ---- resources ---- */
 
+/* slot: the address's entry in p->addrs when the caller already looked it up, or NULL. */
 static bool add_resource(tk_tfplan *p, tk_rtable *t, const tk_node *entry, const tk_node *values,
-                         const tk_node *unknown) {
+                         const tk_node *unknown, uint32_t *slot) {
     const tk_doc *d = p->d;
     const tk_node *a = tk_doc_get(d, entry, "address");
     const tk_node *ty = tk_doc_get(d, entry, "type");
@@ -389,8 +395,8 @@ static bool add_resource(tk_tfplan *p, tk_rtable *t, const tk_node *entry, const
         snprintf(a80, sizeof a80, "%.*s", (int)(r.address.len > 80 ? 80 : r.address.len), r.address.p);
         return afail(p, a, "malformed resource address '%s'", a80);
     }
-    bool fresh;
-    uint32_t *seen = tk_strmap_put(&p->addrs, r.address.p, r.address.len, &fresh);
+    bool fresh = false;
+    uint32_t *seen = slot ? slot : tk_strmap_put(&p->addrs, r.address.p, r.address.len, &fresh);
     if (!seen) return afail(p, entry, "%s", "out of memory");
     if (fresh) *seen = 0;
     if (*seen & 1) return true; /* the same address twice: the first one stands */
@@ -460,9 +466,10 @@ static bool walk_module(tk_tfplan *p, tk_rtable *t, const tk_node *mod, int dept
                 return afail(p, values, "%s", "resource \"values\": expected an object");
             const tk_node *unknown = NULL;
             const tk_node *a = tk_doc_get(p->d, r, "address");
+            uint32_t *ci = NULL;
             if (a && tk_node_kind(a) == TK_STRING && p->addrs.n) {
                 tk_str as = tk_doc_str(p->d, a);
-                uint32_t *ci = tk_strmap_get(&p->addrs, as.p, as.len);
+                ci = tk_strmap_get(&p->addrs, as.p, as.len);
                 if (ci && (*ci >> 1)) {
                     const tk_node *ch = tk_doc_get(p->d, &p->d->nodes[(*ci >> 1) - 1], "change");
                     if (ch && change_removes(p, ch)) continue;
@@ -474,7 +481,7 @@ static bool walk_module(tk_tfplan *p, tk_rtable *t, const tk_node *mod, int dept
                     }
                 }
             }
-            if (!add_resource(p, t, r, values, unknown)) return false;
+            if (!add_resource(p, t, r, values, unknown, ci)) return false;
         }
     }
     const tk_node *kids = member(p, mod, "child_modules", TK_ARRAY, "\"child_modules\": expected an array");
@@ -561,7 +568,7 @@ tk_tfplan *tk_tfplan_adapt(const tk_doc *d, tk_rtable *t, bool *is_state, bool *
             const tk_node *after = tk_doc_get(d, ch, "after");
             if (!after || !tk_doc_get(d, e, "type")) p->needs_after = true;
             if (p->needs_after) continue;
-            if (!add_resource(p, t, e, after, tk_doc_get(d, ch, "after_unknown"))) goto fail;
+            if (!add_resource(p, t, e, after, tk_doc_get(d, ch, "after_unknown"), v)) goto fail;
         }
     }
     /* Data sources read during an earlier refresh. */

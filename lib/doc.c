@@ -136,9 +136,25 @@ bool tk_doc_key_eq(const tk_doc *d, const tk_node *n, const char *k, size_t klen
 }
 
 const tk_node *tk_doc_getn(const tk_doc *d, const tk_node *obj, const char *key, size_t klen) {
-    if (!obj || tk_node_kind(obj) != TK_OBJECT) return NULL;
-    for (TK_EACH_CHILD(c, obj))
-        if (tk_doc_key_eq(d, c, key, klen)) return c;
+    if (!obj || tk_node_kind(obj) != TK_OBJECT || klen == 0) {
+        if (obj && tk_node_kind(obj) == TK_OBJECT)
+            for (TK_EACH_CHILD(c, obj))
+                if (tk_doc_key_eq(d, c, key, klen)) return c;
+        return NULL;
+    }
+    const char *text = d->text.data;
+    size_t tlen = d->text.len;
+    char k0 = key[0];
+    for (TK_EACH_CHILD(c, obj)) {
+        if ((c->tag & TK_NODE_KEY_SIDE) || c->key == TK_NO_KEY) {
+            if (tk_doc_key_eq(d, c, key, klen)) return c;
+            continue;
+        }
+        /* Keys in the text: first byte, then the closing quote right after klen bytes. */
+        const char *s = text + c->key + 1;
+        if (s[0] != k0 || c->key + 1 + klen >= tlen || s[klen] != '"') continue;
+        if (memcmp(s, key, klen) == 0) return c;
+    }
     return NULL;
 }
 

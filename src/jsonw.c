@@ -132,7 +132,10 @@ void jw_num(jw *w, double v) {
 }
 void jw_uint(jw *w, unsigned long long v) {
     scalar_prefix(w);
-    tk_buf_printf(w->b, "%llu", v);
+    char d[24];
+    size_t n = sizeof d;
+    do d[--n] = (char)('0' + v % 10); while ((v /= 10) != 0);
+    tk_buf_append(w->b, d + n, sizeof d - n);
 }
 void jw_bool(jw *w, bool v) {
     scalar_prefix(w);

@@ -1,6 +1,7 @@
 /* JSON report (the stable contract other formats derive from; see docs/formats.md). */
 #include "cli.h"
 #include "jsonw.h"
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -104,6 +105,52 @@ void render_rule_json(jw *w, const tk_rule *r) {
     jw_end_obj(w);
 }
 
+/* The members of a finding that come from its rule, before "resource". */
+static void finding_head(jw *w, const tk_rule *rule) {
+    JW_KEY(w, "rule_id");
+    jw_str(w, rule->id);
+    JW_KEY(w, "category");
+    jw_str(w, rule->category);
+    JW_KEY(w, "guideline");
+    guideline_list(w, rule);
+    JW_KEY(w, "cis");
+    cis_list(w, rule);
+    JW_KEY(w, "severity");
+    jw_str(w, tk_severity_name(rule->severity));
+    JW_KEY(w, "level");
+    jw_str(w, tk_level_name(rule->level));
+}
+
+enum { FRAG_SLOTS = 512 };
+typedef struct rule_frag {
+    const tk_rule *rule;
+    tk_buf head, message;
+} rule_frag;
+
+/* The pre-rendered parts of a rule's findings, made on first use (NULL if the table is
+ * full, and the caller renders directly). */
+static rule_frag *frag_for(rule_frag *frags, const tk_rule *rule, int depth) {
+    size_t i = ((uintptr_t)rule >> 4) % FRAG_SLOTS;
+    for (size_t n = 0; n < FRAG_SLOTS; n++, i = (i + 1) % FRAG_SLOTS) {
+        if (frags[i].rule == rule) return &frags[i];
+        if (frags[i].rule) continue;
+        rule_frag *f = &frags[i];
+        f->rule = rule;
+        jw t;
+        jw_init(&t, &f->head, true);
+        t.depth = depth;
+        t.first[depth] = true;
+        finding_head(&t, rule);
+        jw_init(&t, &f->message, true);
+        t.depth = depth;
+        t.first[depth] = false;
+        JW_KEY(&t, "message");
+        i18n_obj(&t, &rule->title);
+        return f->head.oom || f->message.oom ? NULL : f;
+    }
+    return NULL;
+}
+
 void render_json(const report *r, tk_buf *b) {
     size_t nf, nn, ni, ne;
     const tk_finding *fs = tk_scan_findings(r->scan, &nf);
@@ -141,31 +188,39 @@ void render_json(const report *r, tk_buf *b) {
 
     JW_KEY(&w, "findings");
     jw_arr(&w);
+    /* What a finding repeats from its rule is rendered once per rule (at the depth findings
+     * are written at) and copied: most of a report's bytes. */
+    rule_frag *frags = calloc(FRAG_SLOTS, sizeof *frags);
     for (size_t i = 0; i < nf; i++) {
         const tk_finding *f = &fs[i];
-        const tk_rule *rule = f->rule;
         jw_obj(&w);
-        JW_KEY(&w, "rule_id");
-        jw_str(&w, rule->id);
-        JW_KEY(&w, "category");
-        jw_str(&w, rule->category);
-        JW_KEY(&w, "guideline");
-        guideline_list(&w, rule);
-        JW_KEY(&w, "cis");
-        cis_list(&w, rule);
-        JW_KEY(&w, "severity");
-        jw_str(&w, tk_severity_name(rule->severity));
-        JW_KEY(&w, "level");
-        jw_str(&w, tk_level_name(rule->level));
+        rule_frag *rf = frags ? frag_for(frags, f->rule, w.depth) : NULL;
+        if (rf) {
+            tk_buf_append(b, rf->head.data, rf->head.len);
+            w.first[w.depth] = false;
+        } else {
+            finding_head(&w, f->rule);
+        }
         JW_KEY(&w, "resource");
         resource_obj(&w, &f->resource);
         JW_KEY(&w, "location");
         location_obj(&w, &f->location);
-        JW_KEY(&w, "message");
-        i18n_obj(&w, &rule->title);
+        if (rf) {
+            tk_buf_append(b, rf->message.data, rf->message.len);
+        } else {
+            JW_KEY(&w, "message");
+            i18n_obj(&w, &f->rule->title);
+        }
         JW_KEY(&w, "fingerprint");
         jw_str(&w, f->fingerprint);
         jw_end_obj(&w);
+    }
+    if (frags) {
+        for (size_t i = 0; i < FRAG_SLOTS; i++) {
+            tk_buf_free(&frags[i].head);
+            tk_buf_free(&frags[i].message);
+        }
+        free(frags);
     }
     jw_end_arr(&w);
 
