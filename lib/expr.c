@@ -635,6 +635,7 @@ static const builtin_def BUILTINS[] = {
     {"ports_include", BI_PORTS_INCLUDE, 3, 3, 0},
     {"related", BI_RELATED, 2, 2, 3},
     {"resources", BI_RESOURCES, 1, 1, 1},
+    {"same", BI_SAME, 2, 2, 3},
     {"number", BI_NUMBER, 1, 1, 0},
     {"string", BI_STRING, 1, 1, 0},
     {"keys", BI_KEYS, 1, 1, 0},
@@ -747,7 +748,7 @@ static bool compile_call(compiler *c, const ast *a) {
         c->code[j].c = c->n;
         return true;
     }
-    if ((bd->id == BI_RELATED || bd->id == BI_CONFIGURED) && c->env && c->env->scope)
+    if ((bd->id == BI_RELATED || bd->id == BI_CONFIGURED || bd->id == BI_SAME) && c->env && c->env->scope)
         return cfail(c->p, a->pos, "%s", "this function needs a resource; it cannot be used in a "
                                          "scope-level condition");
     for (uint32_t i = 0; i < a->nargs; i++)

@@ -67,6 +67,9 @@ typedef struct tk_eval_host {
                     const char *attr, tk_vlist *out);
     /* Every resource of `type` in the same input. */
     bool (*resources)(void *self, tk_eval_ctx *ctx, const char *type, tk_vlist *out);
+    /* Resources of `type` whose `attr` refers to what `res`'s own `attr` refers to. */
+    bool (*same)(void *self, tk_eval_ctx *ctx, const struct tk_resource *res, const char *type,
+                 const char *attr, tk_vlist *out);
     /* Whether the configuration sets the attribute at a dotted path of `res` (true/false),
      * or unknown when the input carries no configuration. */
     tk_tri (*configured)(void *self, const struct tk_resource *res, const char *path);

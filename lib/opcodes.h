@@ -52,6 +52,7 @@ enum tk_builtin {
     BI_VALUES,
     BI_CONFIGURED,
     BI_KNOWN,
+    BI_SAME,
     BI__COUNT
 };
 

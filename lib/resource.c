@@ -37,6 +37,9 @@ static void join_free(tk_join *j) {
 }
 
 void tk_rtable_free(tk_rtable *t) {
+    for (size_t i = 0; i < t->n_cached; i++) free(t->cached[i].items);
+    free(t->cached);
+    tk_strmap_free(&t->lists);
     free(t->items);
     free(t->type_last);
     tk_strmap_free(&t->by_type);
@@ -253,6 +256,12 @@ fail:
     return NULL;
 }
 
+static tk_join *join_get(tk_rtable *t, const char *type, const char *attr) {
+    for (tk_join *j = t->joins; j; j = j->next)
+        if (!strcmp(j->type, type) && !strcmp(j->attr, attr)) return j;
+    return join_build(t, type, attr);
+}
+
 typedef struct rel_out {
     tk_eval_ctx *ctx;
     tk_rtable *t;
@@ -291,10 +300,8 @@ static bool rel_chain(rel_out *o, tk_join *j, uint32_t *head) {
 static bool host_related(void *self, tk_eval_ctx *ctx, const tk_resource *r, const char *type,
                          const char *attr, tk_vlist *out) {
     tk_rtable *t = self;
-    tk_join *j;
-    for (j = t->joins; j; j = j->next)
-        if (!strcmp(j->type, type) && !strcmp(j->attr, attr)) break;
-    if (!j && !(j = join_build(t, type, attr))) return ctx->failed = true, false;
+    tk_join *j = join_get(t, type, attr);
+    if (!j) return ctx->failed = true, false;
     rel_out o = {ctx, t, NULL, 0, 0, j->undetermined};
     static const char *const ids[] = {"id", "arn", "bucket", "name"};
     for (size_t i = 0; i < sizeof ids / sizeof *ids; i++) {
@@ -323,27 +330,87 @@ static bool host_related(void *self, tk_eval_ctx *ctx, const tk_resource *r, con
     return true;
 }
 
+/* resources(type): the list is the same for every resource of the input, so it is made
+ * once and kept with the table (outside the per-resource scratch arena). */
 static bool host_resources(void *self, tk_eval_ctx *ctx, const char *type, tk_vlist *out) {
     tk_rtable *t = self;
-    tk_val *items = NULL;
-    uint32_t n = 0, cap = 0;
+    size_t tl = strlen(type);
+    uint32_t *ci = tk_strmap_get(&t->lists, type, tl);
+    if (ci) {
+        *out = t->cached[*ci];
+        return true;
+    }
     bool data = strncmp(type, "data.", 5) == 0;
     const char *ty = data ? type + 5 : type;
+    tk_val *items = NULL;
+    uint32_t n = 0, cap = 0;
     for (const tk_resource *r = tk_rtable_first(t, ty, strlen(ty)); r; r = tk_rtable_next(t, r)) {
         if (r->data != data) continue;
         if (n == cap) {
             cap = cap ? cap * 2 : 8;
-            tk_val *a = tk_arena_array(ctx->scratch, cap, sizeof *a);
-            if (!a) return ctx->failed = true, false;
-            if (n) memcpy(a, items, n * sizeof *a);
+            tk_val *a = realloc(items, cap * sizeof *a);
+            if (!a) {
+                free(items);
+                return ctx->failed = true, false;
+            }
             items = a;
         }
         tk_val v = tk_res_value(t, r);
         if (v.kind == V_NODE) items[n++] = v;
     }
-    out->items = items;
-    out->n = n;
-    out->partial = false;
+    if (t->n_cached == t->cap_cached) {
+        size_t nc = t->cap_cached ? t->cap_cached * 2 : 8;
+        tk_vlist *a = realloc(t->cached, nc * sizeof *a);
+        if (!a) {
+            free(items);
+            return ctx->failed = true, false;
+        }
+        t->cached = a;
+        t->cap_cached = nc;
+    }
+    /* The key must outlive the map: the engine's program constants do. */
+    uint32_t *v = tk_strmap_put(&t->lists, type, tl, NULL);
+    if (!v) {
+        free(items);
+        return ctx->failed = true, false;
+    }
+    *v = (uint32_t)t->n_cached;
+    t->cached[t->n_cached++] = (tk_vlist){items, n, false};
+    *out = t->cached[*v];
+    return true;
+}
+
+/* same(type, attr): resources of `type` whose `attr` points where this resource's `attr`
+ * points — by equal known value, or by reference to the same resource instance. */
+static bool host_same(void *self, tk_eval_ctx *ctx, const tk_resource *r, const char *type,
+                      const char *attr, tk_vlist *out) {
+    tk_rtable *t = self;
+    tk_join *j = join_get(t, type, attr);
+    if (!j) return ctx->failed = true, false;
+    rel_out o = {ctx, t, NULL, 0, 0, j->undetermined};
+    const tk_node *vn = r->values ? tk_doc_get(t->doc, r->values, attr) : NULL;
+    const tk_node *vm = r->unknown ? tk_doc_get(t->doc, r->unknown, attr) : NULL;
+    tk_val v = tk_v_from_node(t->doc, vn, vm);
+    if (v.kind == V_STR) {
+        if (!rel_chain(&o, j, tk_strmap_get(&j->by_value, v.u.str, v.slen))) return ctx->failed = true, false;
+    } else if (v.kind == V_UNKNOWN) {
+        tk_ref_target tg[32];
+        size_t n = 0;
+        bool resolved = true;
+        if (!t->refs.targets || !t->refs.targets(t->refs.self, r, attr, tg, 32, &n, &resolved) || !resolved || !n) {
+            o.partial = true;
+        }
+        for (size_t i = 0; i < n; i++) {
+            tk_str idx = tg[i].mode == TK_IDX_ANY ? (tk_str){"*", 1}
+                         : tg[i].mode == TK_IDX_SAME ? tk_res_index(r) : tg[i].index;
+            bool oom = false;
+            uint32_t *head = find_target(j, tg[i].module, tg[i].base, idx, &oom);
+            if (oom || !rel_chain(&o, j, head)) return ctx->failed = true, false;
+        }
+    }
+    out->items = o.items;
+    out->n = o.n;
+    out->partial = o.partial;
     return true;
 }
 
@@ -357,5 +424,6 @@ void tk_rtable_host(tk_rtable *t, tk_eval_host *host) {
     host->self = t;
     host->related = host_related;
     host->resources = host_resources;
+    host->same = host_same;
     host->configured = host_configured;
 }

@@ -52,6 +52,9 @@ typedef struct tk_rtable {
     uint32_t *type_last;
     tk_ref_source refs;
     tk_join *joins; /* built lazily, one per (type, attr) asked for */
+    tk_strmap lists; /* type -> index in cached: resources() lists, built once */
+    tk_vlist *cached;
+    size_t n_cached, cap_cached;
     const char *family;
     const tk_doc *doc; /* the document every resource of the table points into */
     bool failed;

@@ -566,12 +566,16 @@ static tk_val call_builtin(tk_eval_ctx *c, int id, tk_val *a, uint32_t n) {
         if (!c->res || !c->host || !c->host->configured) return tk_v_unknown();
         return tri_val(c->host->configured(c->host->self, c->res, a[0].u.str));
     case BI_RELATED:
+    case BI_SAME:
     case BI_RESOURCES: {
         tk_vlist l = {0};
         bool ok;
         if (id == BI_RELATED)
             ok = c->host && c->host->related && c->res &&
                  c->host->related(c->host->self, c, c->res, a[0].u.str, a[1].u.str, &l);
+        else if (id == BI_SAME)
+            ok = c->host && c->host->same && c->res &&
+                 c->host->same(c->host->self, c, c->res, a[0].u.str, a[1].u.str, &l);
         else
             ok = c->host && c->host->resources &&
                  c->host->resources(c->host->self, c, a[0].u.str, &l);

@@ -157,3 +157,37 @@ resource "aws_network_acl_rule" "existing_allow_all" {
   rule_action    = "allow"
   cidr_block     = "0.0.0.0/0"
 }
+
+# The deny rules and the allow rule point at the same new ACL (its ID is known only after
+# apply): the references show they are siblings, and the deny rules come first.
+resource "aws_network_acl" "new_acl" {
+  vpc_id = aws_vpc.main.id
+}
+
+resource "aws_network_acl_rule" "sib_deny_ssh" {
+  network_acl_id = aws_network_acl.new_acl.id
+  rule_number    = 10
+  protocol       = "tcp"
+  rule_action    = "deny"
+  cidr_block     = "0.0.0.0/0"
+  from_port      = 22
+  to_port        = 22
+}
+
+resource "aws_network_acl_rule" "sib_deny_rdp" {
+  network_acl_id = aws_network_acl.new_acl.id
+  rule_number    = 20
+  protocol       = "tcp"
+  rule_action    = "deny"
+  cidr_block     = "0.0.0.0/0"
+  from_port      = 3389
+  to_port        = 3389
+}
+
+resource "aws_network_acl_rule" "sib_allow_all" {
+  network_acl_id = aws_network_acl.new_acl.id
+  rule_number    = 100
+  protocol       = "-1"
+  rule_action    = "allow"
+  cidr_block     = "0.0.0.0/0"
+}
