@@ -12,6 +12,7 @@ Usage: gen_plan.py OUT.json [RESOURCES]   (default 100000)
 import glob
 import json
 import os
+import re
 import sys
 
 NAME_KEYS = {"bucket", "name", "identifier", "function_name", "cluster_identifier",
@@ -40,10 +41,14 @@ def load_templates(root):
     return templates
 
 
+AWS_ID = re.compile(r"^(acl|vpc|sg|subnet|igw|rtb|eni|vol|i|ami|snap)-[0-9a-f]{6,}$")
+
+
 def suffix_values(obj, sfx):
-    """Appends sfx to name-like string values, recursively."""
+    """Appends sfx to name-like values and AWS-ID-like values, recursively."""
     if isinstance(obj, dict):
-        return {k: (v + sfx if k in NAME_KEYS and isinstance(v, str) and v else suffix_values(v, sfx))
+        return {k: (v + sfx if isinstance(v, str) and v and (k in NAME_KEYS or AWS_ID.match(v))
+                    else suffix_values(v, sfx))
                 for k, v in obj.items()}
     if isinstance(obj, list):
         return [suffix_values(v, sfx) for v in obj]

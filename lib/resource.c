@@ -272,8 +272,6 @@ typedef struct rel_out {
 
 static bool rel_add(rel_out *o, uint32_t si) {
     const tk_resource *s = &o->t->items[si];
-    for (uint32_t i = 0; i < o->n; i++)
-        if (o->items[i].kind == V_NODE && o->items[i].u.n.res == s) return true;
     if (o->n == o->cap) {
         uint32_t cap = o->cap ? o->cap * 2 : 8;
         tk_val *a = tk_arena_array(o->ctx->scratch, cap, sizeof *a);
@@ -289,6 +287,21 @@ static bool rel_add(rel_out *o, uint32_t si) {
     }
     o->items[o->n++] = v;
     return true;
+}
+
+static int cmp_res(const void *a, const void *b) {
+    uintptr_t x = (uintptr_t)((const tk_val *)a)->u.n.res, y = (uintptr_t)((const tk_val *)b)->u.n.res;
+    return x < y ? -1 : x > y;
+}
+
+/* One chain never repeats a resource; several (by value and by reference) may. */
+static void rel_unique(rel_out *o) {
+    if (o->n < 2) return;
+    qsort(o->items, o->n, sizeof *o->items, cmp_res);
+    uint32_t k = 1;
+    for (uint32_t i = 1; i < o->n; i++)
+        if (o->items[i].u.n.res != o->items[k - 1].u.n.res) o->items[k++] = o->items[i];
+    o->n = k;
 }
 
 static bool rel_chain(rel_out *o, tk_join *j, uint32_t *head) {
@@ -324,6 +337,7 @@ static bool host_related(void *self, tk_eval_ctx *ctx, const tk_resource *r, con
         if (head && idx.len) o.partial = true;
         else if (head && !rel_chain(&o, j, head)) return ctx->failed = true, false;
     }
+    rel_unique(&o);
     out->items = o.items;
     out->n = o.n;
     out->partial = o.partial;
@@ -408,6 +422,7 @@ static bool host_same(void *self, tk_eval_ctx *ctx, const tk_resource *r, const 
             if (oom || !rel_chain(&o, j, head)) return ctx->failed = true, false;
         }
     }
+    rel_unique(&o);
     out->items = o.items;
     out->n = o.n;
     out->partial = o.partial;
