@@ -24,6 +24,8 @@ static const char SCAN_HELP_EN[] =
     "      --no-builtin-rules   use only rules from --rules\n"
     "      --rule ID            run only this rule (repeatable)\n"
     "      --skip-rule ID       do not run this rule (repeatable)\n"
+    "      --no-scope-rules     skip account-wide checks (no CloudTrail, GuardDuty off, ...)\n"
+    "                           for inputs that do not own account settings\n"
     "      --show-not-evaluated list checks that depend on values known only after apply\n"
     "  -q, --quiet              text: one line per finding (file:line:col: ...)\n"
     "  -v, --verbose            text: also explain why each setting matters\n"
@@ -51,6 +53,8 @@ static const char SCAN_HELP_JA[] =
     "      --no-builtin-rules   組み込みルールを使わず --rules のルールだけを使う\n"
     "      --rule ID            このルールだけを実行する（複数指定可）\n"
     "      --skip-rule ID       このルールを実行しない（複数指定可）\n"
+    "      --no-scope-rules     アカウント全体の点検（CloudTrail の有無、GuardDuty など）を\n"
+    "                           行わない（アカウント設定を持たない入力向け）\n"
     "      --show-not-evaluated 適用後にしか決まらない値に依存して未評価となった判定を一覧表示\n"
     "  -q, --quiet              テキスト: 1 件 1 行（ファイル:行:列: ...）\n"
     "  -v, --verbose            テキスト: 設定の意味と背景も表示\n"
@@ -92,6 +96,7 @@ enum {
     OPT_RULE,
     OPT_SKIP_RULE,
     OPT_SHOW_NE,
+    OPT_NO_SCOPE,
     OPT_COLOR,
     OPT_MAX_SIZE,
     OPT_MAX_DEPTH,
@@ -108,6 +113,7 @@ int cmd_scan(int argc, char **argv) {
         {"rule", required_argument, NULL, OPT_RULE},
         {"skip-rule", required_argument, NULL, OPT_SKIP_RULE},
         {"show-not-evaluated", no_argument, NULL, OPT_SHOW_NE},
+        {"no-scope-rules", no_argument, NULL, OPT_NO_SCOPE},
         {"quiet", no_argument, NULL, 'q'},
         {"verbose", no_argument, NULL, 'v'},
         {"color", required_argument, NULL, OPT_COLOR},
@@ -124,6 +130,7 @@ int cmd_scan(int argc, char **argv) {
     rule_source_opts rs = {0};
     const char **only = NULL, **skip = NULL;
     size_t n_only = 0, n_skip = 0;
+    bool no_scope = false;
     tk_limits lim;
     tk_limits_default(&lim);
     int status = 2;
@@ -166,6 +173,7 @@ int cmd_scan(int argc, char **argv) {
         case OPT_RULE: only[n_only++] = optarg; break;
         case OPT_SKIP_RULE: skip[n_skip++] = optarg; break;
         case OPT_SHOW_NE: rep.show_not_evaluated = true; break;
+        case OPT_NO_SCOPE: no_scope = true; break;
         case OPT_COLOR:
             if (!color_parse(optarg, &cm)) {
                 cli_error("--color must be auto, always or never, not '%s'", optarg);
@@ -225,6 +233,7 @@ int cmd_scan(int argc, char **argv) {
         bool on = n_only == 0;
         for (size_t j = 0; j < n_only; j++) on |= !strcmp(only[j], r->id);
         for (size_t j = 0; j < n_skip; j++) on &= strcmp(skip[j], r->id) != 0;
+        if (no_scope && r->scope) on = false;
         if (!on) tk_scan_disable_rule(scan, r);
     }
 

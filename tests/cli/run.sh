@@ -60,6 +60,11 @@ run "$TK" scan --fail-on none "$FIX/fail.plan.json"; expect_code 0 "--fail-on no
 run "$TK" scan --skip-rule TK-AWS-S3-001 -f json "$FIX/fail.plan.json"
 expect_not_in out '"rule_id": "TK-AWS-S3-001"' "--skip-rule removes the rule"
 
+run "$TK" scan -f json --no-scope-rules "$FIX/fail.plan.json"
+expect_not_in out '"address": "scope:aws"' "--no-scope-rules"
+run "$TK" scan -f json "$FIX/fail.plan.json"
+expect_in out '"address": "scope:aws"' "scope rules run by default"
+
 # ---- quiet, stdin ----
 run "$TK" scan -q --rule TK-AWS-S3-001 "$FIX/fail.plan.json"
 if grep -qE '^[^:]+\.plan\.json:[0-9]+:[0-9]+: HIGH TK-AWS-S3-001 aws_s3_bucket\.' <<<"$out"; then ok; else bad "quiet line format: $out"; fi
