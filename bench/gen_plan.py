@@ -15,6 +15,16 @@ import os
 import re
 import sys
 
+# Settings that exist once per account (and region): a real configuration has one of each,
+# however many resources it holds, so only the first copy keeps them.
+ACCOUNT_SINGLETONS = {
+    "aws_ecr_registry_scanning_configuration", "aws_ebs_encryption_by_default",
+    "aws_s3_account_public_access_block", "aws_iam_account_password_policy",
+    "aws_securityhub_account", "aws_guardduty_detector", "aws_config_configuration_recorder",
+    "aws_config_configuration_recorder_status", "aws_accessanalyzer_analyzer",
+    "aws_ec2_instance_metadata_defaults",
+}
+
 NAME_KEYS = {"bucket", "name", "identifier", "function_name", "cluster_identifier",
              "repository", "secret_id", "backup_vault_name", "user", "role", "alias"}
 
@@ -90,6 +100,8 @@ def main():
             module = "module.m%d" % copy if copy % 8 == 7 else ""
             names = {r["name"] for r, _, _ in group}
             for r, c, cf in group:
+                if copy >= len(templates) and r["type"] in ACCOUNT_SINGLETONS:
+                    continue
                 r2 = dict(r)
                 r2["address"] = rename_address(r["address"], names, sfx, module)
                 r2["name"] = r["name"] + sfx

@@ -374,13 +374,43 @@ static tk_tri plan_configured(void *self, const tk_resource *res, const char *pa
 
 /* ---- resources ---- */
 
+/* The members of a resource entry or a change the adapter reads, found in one pass. */
+typedef struct entry_fields {
+    const tk_node *address, *type, *mode, *values, *change, *actions, *after, *after_unknown;
+} entry_fields;
+
+static void read_fields(const tk_doc *d, const tk_node *obj, entry_fields *f) {
+    memset(f, 0, sizeof *f);
+    if (!obj || tk_node_kind(obj) != TK_OBJECT) return;
+    for (TK_EACH_CHILD(c, obj)) {
+        tk_str k = tk_doc_key(d, c);
+#define F(name, field)                                                                             \
+    if (k.len == sizeof(name) - 1 && !memcmp(k.p, name, k.len)) {                                  \
+        if (!f->field) f->field = c;                                                               \
+        continue;                                                                                  \
+    }
+        switch (k.len ? k.p[0] : 0) {
+        case 'a':
+            F("address", address);
+            F("actions", actions);
+            F("after", after);
+            F("after_unknown", after_unknown);
+            break;
+        case 't': F("type", type); break;
+        case 'm': F("mode", mode); break;
+        case 'v': F("values", values); break;
+        case 'c': F("change", change); break;
+        default: break;
+        }
+#undef F
+    }
+}
+
 /* slot: the address's entry in p->addrs when the caller already looked it up, or NULL. */
-static bool add_resource(tk_tfplan *p, tk_rtable *t, const tk_node *entry, const tk_node *values,
-                         const tk_node *unknown, uint32_t *slot) {
+static bool add_resource(tk_tfplan *p, tk_rtable *t, const tk_node *entry, const entry_fields *ef,
+                         const tk_node *values, const tk_node *unknown, uint32_t *slot) {
     const tk_doc *d = p->d;
-    const tk_node *a = tk_doc_get(d, entry, "address");
-    const tk_node *ty = tk_doc_get(d, entry, "type");
-    const tk_node *mode = tk_doc_get(d, entry, "mode");
+    const tk_node *a = ef->address, *ty = ef->type, *mode = ef->mode;
     if (!a || tk_node_kind(a) != TK_STRING) return afail(p, entry, "%s", "resource without an \"address\" string");
     if (!ty || tk_node_kind(ty) != TK_STRING) return afail(p, entry, "%s", "resource without a \"type\" string");
     tk_resource r = {0};
@@ -443,8 +473,7 @@ added_config:
 }
 
 /* Only-deleted (or forgotten) resources no longer exist after apply. */
-static bool change_removes(tk_tfplan *p, const tk_node *change) {
-    const tk_node *acts = change ? tk_doc_get(p->d, change, "actions") : NULL;
+static bool change_removes(tk_tfplan *p, const tk_node *acts) {
     if (!acts || tk_node_kind(acts) != TK_ARRAY || tk_node_count(acts) == 0) return false;
     for (TK_EACH_CHILD(e, acts))
         if (!tk_doc_str_eq(p->d, e, "delete") && !tk_doc_str_eq(p->d, e, "forget")) return false;
@@ -459,29 +488,30 @@ static bool walk_module(tk_tfplan *p, tk_rtable *t, const tk_node *mod, int dept
     if (res) {
         for (TK_EACH_CHILD(r, res)) {
             if (tk_node_kind(r) != TK_OBJECT) return afail(p, r, "%s", "resource: expected an object");
-            const tk_node *mode = tk_doc_get(p->d, r, "mode");
-            if (data_only && !(mode && tk_doc_str_eq(p->d, mode, "data"))) continue;
-            const tk_node *values = tk_doc_get(p->d, r, "values");
+            entry_fields ef;
+            read_fields(p->d, r, &ef);
+            if (data_only && !(ef.mode && tk_doc_str_eq(p->d, ef.mode, "data"))) continue;
+            const tk_node *values = ef.values;
             if (values && tk_node_kind(values) != TK_OBJECT && tk_node_kind(values) != TK_NULL)
                 return afail(p, values, "%s", "resource \"values\": expected an object");
             const tk_node *unknown = NULL;
-            const tk_node *a = tk_doc_get(p->d, r, "address");
             uint32_t *ci = NULL;
-            if (a && tk_node_kind(a) == TK_STRING && p->addrs.n) {
-                tk_str as = tk_doc_str(p->d, a);
+            if (ef.address && tk_node_kind(ef.address) == TK_STRING && p->addrs.n) {
+                tk_str as = tk_doc_str(p->d, ef.address);
                 ci = tk_strmap_get(&p->addrs, as.p, as.len);
                 if (ci && (*ci >> 1)) {
                     const tk_node *ch = tk_doc_get(p->d, &p->d->nodes[(*ci >> 1) - 1], "change");
-                    if (ch && change_removes(p, ch)) continue;
-                    unknown = ch ? tk_doc_get(p->d, ch, "after_unknown") : NULL;
-                    const tk_node *after = ch ? tk_doc_get(p->d, ch, "after") : NULL;
+                    entry_fields cf;
+                    read_fields(p->d, ch, &cf);
+                    if (ch && change_removes(p, cf.actions)) continue;
+                    unknown = cf.after_unknown;
                     if (!values || tk_node_kind(values) != TK_OBJECT) {
-                        if (after && tk_node_kind(after) == TK_OBJECT) values = after;
-                        else if (ch && !after) p->needs_after = true;
+                        if (cf.after && tk_node_kind(cf.after) == TK_OBJECT) values = cf.after;
+                        else if (ch && !cf.after) p->needs_after = true;
                     }
                 }
             }
-            if (!add_resource(p, t, r, values, unknown, ci)) return false;
+            if (!add_resource(p, t, r, &ef, values, unknown, ci)) return false;
         }
     }
     const tk_node *kids = member(p, mod, "child_modules", TK_ARRAY, "\"child_modules\": expected an array");
@@ -560,15 +590,17 @@ tk_tfplan *tk_tfplan_adapt(const tk_doc *d, tk_rtable *t, bool *is_state, bool *
     /* Changes whose resource is missing from planned_values (trimmed plans). */
     if (rc) {
         for (TK_EACH_CHILD(e, rc)) {
-            tk_str as = tk_doc_str(d, tk_doc_get(d, e, "address"));
+            entry_fields ef, cf;
+            read_fields(d, e, &ef);
+            tk_str as = tk_doc_str(d, ef.address);
             uint32_t *v = tk_strmap_get(&p->addrs, as.p, as.len);
             if (v && (*v & 1)) continue;
-            const tk_node *ch = tk_doc_get(d, e, "change");
-            if (!ch || change_removes(p, ch)) continue;
-            const tk_node *after = tk_doc_get(d, ch, "after");
-            if (!after || !tk_doc_get(d, e, "type")) p->needs_after = true;
+            if (!ef.change) continue;
+            read_fields(d, ef.change, &cf);
+            if (change_removes(p, cf.actions)) continue;
+            if (!cf.after || !ef.type) p->needs_after = true;
             if (p->needs_after) continue;
-            if (!add_resource(p, t, e, after, tk_doc_get(d, ch, "after_unknown"), v)) goto fail;
+            if (!add_resource(p, t, e, &ef, cf.after, cf.after_unknown, v)) goto fail;
         }
     }
     /* Data sources read during an earlier refresh. */

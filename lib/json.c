@@ -3,6 +3,9 @@
  * Iterative, so nesting depth costs heap, not C stack, and is bounded by max_depth.
  * Strings are scanned eight bytes at a time; strings without escapes are not copied. */
 #include "json.h"
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -222,7 +225,33 @@ static bool scan_string(parser *ps, uint32_t *side, size_t *len) {
     const unsigned char *s = ps->p + 1, *p = s, *e = ps->end;
     bool wide = false;
     for (;;) {
-        while (e - p >= 8 && !special8(load64(p))) p += 8;
+        /* Jump to the next byte that needs a look: 16 bytes at a time with SSE2 (every
+         * x86-64 has it), 8 at a time otherwise. */
+#ifdef __SSE2__
+        const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\'),
+                      ctl = _mm_set1_epi8(0x1F);
+        while (e - p >= 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+            __m128i m = _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bslash));
+            m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_max_epu8(v, ctl), ctl)); /* v <= 0x1F */
+            unsigned bits = (unsigned)(_mm_movemask_epi8(m) | _mm_movemask_epi8(v)); /* or >= 0x80 */
+            if (bits) {
+                p += __builtin_ctz(bits);
+                goto found;
+            }
+            p += 16;
+        }
+#endif
+        while (e - p >= 8) {
+            uint64_t sp = special8(load64(p));
+            if (sp) {
+                p += __builtin_ctzll(sp) / 8;
+                goto found;
+            }
+            p += 8;
+        }
+        while (p < e && *p != '"' && *p != '\\' && *p >= 0x20 && *p < 0x80) p++;
+    found:
         if (p >= e) return fail_at(ps, e, "unterminated string");
         unsigned c = *p;
         if (c == '"') break;
