@@ -383,13 +383,14 @@ static void read_fields(const tk_doc *d, const tk_node *obj, entry_fields *f) {
     memset(f, 0, sizeof *f);
     if (!obj || tk_node_kind(obj) != TK_OBJECT) return;
     for (TK_EACH_CHILD(c, obj)) {
-        tk_str k = tk_doc_key(d, c);
+        char first = (c->tag & TK_NODE_KEY_SIDE) || c->key == TK_NO_KEY ? tk_doc_key(d, c).p[0]
+                                                                         : d->text.data[c->key + 1];
 #define F(name, field)                                                                             \
-    if (k.len == sizeof(name) - 1 && !memcmp(k.p, name, k.len)) {                                  \
+    if (tk_doc_key_eq(d, c, name, sizeof(name) - 1)) {                                             \
         if (!f->field) f->field = c;                                                               \
         continue;                                                                                  \
     }
-        switch (k.len ? k.p[0] : 0) {
+        switch (first) {
         case 'a':
             F("address", address);
             F("actions", actions);
