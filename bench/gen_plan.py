@@ -126,6 +126,13 @@ def main():
                     (cfg_modules.setdefault(module, []) if module else cfg_root).append(cf2)
                 count += 1
             copy += 1
+    # Terraform writes planned resources sorted by address within each module, child modules
+    # sorted by address, and resource_changes sorted by address.
+    pv_root.sort(key=lambda r: r["address"])
+    for rs in pv_modules.values():
+        rs.sort(key=lambda r: r["address"])
+    pv_modules = dict(sorted(pv_modules.items()))
+    changes.sort(key=lambda c: c["address"])
     plan = {
         "format_version": "1.2",
         "terraform_version": "1.11.4",

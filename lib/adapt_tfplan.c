@@ -54,9 +54,16 @@ struct tk_tfplan {
     const tk_doc *d;
     tk_strmap config;      /* "module.a.module.b\x1ftype.name" -> config resource node index */
     tk_strmap calls;       /* "module.a.module.b" -> module_call node index */
-    /* address -> (resource_changes entry node index + 1) << 1 | 1 when the address is
-     * already in the table; one map serves both questions. */
-    tk_strmap addrs;
+    /* resource_changes entries in document order, matched to planned resources by walking
+     * both in step (Terraform writes them in the same order); a map over the changes is
+     * built only when an entry turns up out of step. */
+    const tk_node **changes;
+    tk_str *change_addr;
+    uint8_t *change_used;
+    size_t n_changes, cursor;
+    tk_strmap change_map; /* address -> index in changes, built on demand */
+    bool change_map_built;
+    tk_strmap seen; /* addresses added without a change of their own, and data sources */
     tk_arena arena;
     tk_err *err;
     bool failed;
@@ -407,9 +414,31 @@ static void read_fields(const tk_doc *d, const tk_node *obj, entry_fields *f) {
     }
 }
 
-/* slot: the address's entry in p->addrs when the caller already looked it up, or NULL. */
+/* The index of the change for an address, or -1. */
+static long find_change(tk_tfplan *p, tk_str a) {
+    if (p->cursor < p->n_changes) {
+        tk_str c = p->change_addr[p->cursor];
+        if (c.len == a.len && memcmp(c.p, a.p, a.len) == 0) return (long)p->cursor++;
+    }
+    if (!p->n_changes) return -1;
+    if (!p->change_map_built) {
+        for (size_t i = 0; i < p->n_changes; i++) {
+            bool fresh;
+            uint32_t *v = tk_strmap_put(&p->change_map, p->change_addr[i].p, p->change_addr[i].len, &fresh);
+            if (!v) return afail(p, p->changes[i], "%s", "out of memory"), -1;
+            if (fresh) *v = (uint32_t)i; /* the first of duplicate addresses stands */
+        }
+        p->change_map_built = true;
+    }
+    uint32_t *v = tk_strmap_get(&p->change_map, a.p, a.len);
+    if (!v) return -1;
+    if (*v >= p->cursor) p->cursor = *v + 1; /* back in step after a block out of order */
+    return (long)*v;
+}
+
+/* change: the index of the resource's change, or -1. */
 static bool add_resource(tk_tfplan *p, tk_rtable *t, const tk_node *entry, const entry_fields *ef,
-                         const tk_node *values, const tk_node *unknown, uint32_t *slot) {
+                         const tk_node *values, const tk_node *unknown, long change) {
     const tk_doc *d = p->d;
     const tk_node *a = ef->address, *ty = ef->type, *mode = ef->mode;
     if (!a || tk_node_kind(a) != TK_STRING) return afail(p, entry, "%s", "resource without an \"address\" string");
@@ -426,12 +455,17 @@ static bool add_resource(tk_tfplan *p, tk_rtable *t, const tk_node *entry, const
         snprintf(a80, sizeof a80, "%.*s", (int)(r.address.len > 80 ? 80 : r.address.len), r.address.p);
         return afail(p, a, "malformed resource address '%s'", a80);
     }
-    bool fresh = false;
-    uint32_t *seen = slot ? slot : tk_strmap_put(&p->addrs, r.address.p, r.address.len, &fresh);
-    if (!seen) return afail(p, entry, "%s", "out of memory");
-    if (fresh) *seen = 0;
-    if (*seen & 1) return true; /* the same address twice: the first one stands */
-    *seen |= 1;
+    /* The same address twice: the first one stands. */
+    if (change >= 0) {
+        if (p->change_used[change]) return true;
+        p->change_used[change] = 1;
+    }
+    if (change < 0 || r.data) {
+        bool fresh;
+        if (!tk_strmap_put(&p->seen, r.address.p, r.address.len, &fresh))
+            return afail(p, entry, "%s", "out of memory");
+        if (!fresh && change < 0) return true;
+    }
     if (p->config.n) {
         /* Key "module path without instance keys \x1f type.name", built on the stack. */
         char stack[512];
@@ -496,12 +530,14 @@ static bool walk_module(tk_tfplan *p, tk_rtable *t, const tk_node *mod, int dept
             if (values && tk_node_kind(values) != TK_OBJECT && tk_node_kind(values) != TK_NULL)
                 return afail(p, values, "%s", "resource \"values\": expected an object");
             const tk_node *unknown = NULL;
-            uint32_t *ci = NULL;
-            if (ef.address && tk_node_kind(ef.address) == TK_STRING && p->addrs.n) {
+            long ci = -1;
+            if (ef.address && tk_node_kind(ef.address) == TK_STRING) {
                 tk_str as = tk_doc_str(p->d, ef.address);
-                ci = tk_strmap_get(&p->addrs, as.p, as.len);
-                if (ci && (*ci >> 1)) {
-                    const tk_node *ch = tk_doc_get(p->d, &p->d->nodes[(*ci >> 1) - 1], "change");
+                if (data_only && tk_strmap_get(&p->seen, as.p, as.len)) continue;
+                ci = find_change(p, as);
+                if (p->failed) return false;
+                if (ci >= 0) {
+                    const tk_node *ch = tk_doc_get(p->d, p->changes[ci], "change");
                     entry_fields cf;
                     read_fields(p->d, ch, &cf);
                     if (ch && change_removes(p, cf.actions)) continue;
@@ -558,6 +594,14 @@ tk_tfplan *tk_tfplan_adapt(const tk_doc *d, tk_rtable *t, bool *is_state, bool *
         if (rm && !index_config_module(p, rm, (tk_str){"", 0}, 0)) goto fail;
     }
     if (rc) {
+        size_t n = tk_node_count(rc);
+        p->changes = malloc((n ? n : 1) * sizeof *p->changes);
+        p->change_addr = malloc((n ? n : 1) * sizeof *p->change_addr);
+        p->change_used = calloc(n ? n : 1, 1);
+        if (!p->changes || !p->change_addr || !p->change_used) {
+            afail(p, rc, "%s", "out of memory");
+            goto fail;
+        }
         for (TK_EACH_CHILD(e, rc)) {
             if (tk_node_kind(e) != TK_OBJECT) {
                 afail(p, e, "%s", "resource change: expected an object");
@@ -573,13 +617,8 @@ tk_tfplan *tk_tfplan_adapt(const tk_doc *d, tk_rtable *t, bool *is_state, bool *
                 afail(p, ch, "%s", "\"change\": expected an object");
                 goto fail;
             }
-            tk_str as = tk_doc_str(d, a);
-            uint32_t *v = tk_strmap_put(&p->addrs, as.p, as.len, NULL);
-            if (!v) {
-                afail(p, e, "%s", "out of memory");
-                goto fail;
-            }
-            *v = (idx_of(d, e) + 1) << 1;
+            p->changes[p->n_changes] = e;
+            p->change_addr[p->n_changes++] = tk_doc_str(d, a);
         }
     }
     const tk_node *top = pv ? pv : vals;
@@ -590,18 +629,17 @@ tk_tfplan *tk_tfplan_adapt(const tk_doc *d, tk_rtable *t, bool *is_state, bool *
     }
     /* Changes whose resource is missing from planned_values (trimmed plans). */
     if (rc) {
-        for (TK_EACH_CHILD(e, rc)) {
+        for (size_t i = 0; i < p->n_changes; i++) {
+            if (p->change_used[i]) continue;
+            const tk_node *e = p->changes[i];
             entry_fields ef, cf;
             read_fields(d, e, &ef);
-            tk_str as = tk_doc_str(d, ef.address);
-            uint32_t *v = tk_strmap_get(&p->addrs, as.p, as.len);
-            if (v && (*v & 1)) continue;
             if (!ef.change) continue;
             read_fields(d, ef.change, &cf);
             if (change_removes(p, cf.actions)) continue;
             if (!cf.after || !ef.type) p->needs_after = true;
             if (p->needs_after) continue;
-            if (!add_resource(p, t, e, &ef, cf.after, cf.after_unknown, v)) goto fail;
+            if (!add_resource(p, t, e, &ef, cf.after, cf.after_unknown, (long)i)) goto fail;
         }
     }
     /* Data sources read during an earlier refresh. */
@@ -632,7 +670,11 @@ void tk_tfplan_free(tk_tfplan *p) {
     if (!p) return;
     tk_strmap_free(&p->config);
     tk_strmap_free(&p->calls);
-    tk_strmap_free(&p->addrs);
+    free(p->changes);
+    free(p->change_addr);
+    free(p->change_used);
+    tk_strmap_free(&p->change_map);
+    tk_strmap_free(&p->seen);
     tk_arena_free(&p->arena);
     free(p);
 }
