@@ -63,7 +63,10 @@ struct tk_tfplan {
     size_t n_changes, cursor;
     tk_strmap change_map; /* address -> index in changes, built on demand */
     bool change_map_built;
+    bool changes_sorted; /* by address (as Terraform writes them): misses use binary search */
     tk_strmap seen; /* addresses added without a change of their own, and data sources */
+    const tk_rtable *t;      /* the table being filled */
+    uint32_t *config_cache;  /* per resource: 0 not looked up, 1 none, else node index + 2 */
     tk_arena arena;
     tk_err *err;
     bool failed;
@@ -177,6 +180,8 @@ static bool index_config_module(tk_tfplan *p, const tk_node *mod, tk_str path, i
     }
     return true;
 }
+
+static const tk_node *config_of(tk_tfplan *p, const tk_resource *res);
 
 /* ---- references ---- */
 
@@ -319,11 +324,12 @@ static bool plan_targets(void *self, const tk_resource *res, const char *attr, t
     tk_tfplan *p = self;
     *n = 0;
     *resolved = true;
-    if (!res->config) {
+    const tk_node *cfg = config_of(p, res);
+    if (!cfg) {
         *resolved = false;
         return true;
     }
-    const tk_node *ex = tk_doc_get(p->d, res->config, "expressions");
+    const tk_node *ex = tk_doc_get(p->d, cfg, "expressions");
     const tk_node *e = ex ? tk_doc_get(p->d, ex, attr) : NULL;
     const tk_node *refs = e && tk_node_kind(e) == TK_OBJECT ? tk_doc_get(p->d, e, "references") : NULL;
     if (!refs) return true; /* not set, or a constant: the value itself is known */
@@ -332,7 +338,7 @@ static bool plan_targets(void *self, const tk_resource *res, const char *attr, t
     if (rc.via_each && rc.n == 0) {
         /* `x = each.value.id` with `for_each = aws_vpc.per_env`: the instance with the same
          * key of the resource that for_each iterates over. */
-        const tk_node *fe = tk_doc_get(p->d, res->config, "for_each_expression");
+        const tk_node *fe = tk_doc_get(p->d, cfg, "for_each_expression");
         const tk_node *fr = fe && tk_node_kind(fe) == TK_OBJECT ? tk_doc_get(p->d, fe, "references") : NULL;
         if (fr) resolve_refs(&rc, fr, tk_res_module(res), 0);
         else rc.resolved = false;
@@ -349,7 +355,8 @@ static bool plan_targets(void *self, const tk_resource *res, const char *attr, t
  * lists of objects; the first block stands for all (blocks of one kind share their shape). */
 static tk_tri plan_configured(void *self, const tk_resource *res, const char *path) {
     tk_tfplan *p = self;
-    if (!res->config && p->is_state) {
+    const tk_node *cfg = p->is_state ? NULL : config_of(p, res);
+    if (!cfg && p->is_state) {
         /* A state has no configuration, but nothing in it is unknown either: an attribute
          * the configuration set has a value. */
         const tk_node *n = res->values;
@@ -363,8 +370,8 @@ static tk_tri plan_configured(void *self, const tk_resource *res, const char *pa
         }
         return n && tk_node_kind(n) != TK_NULL ? TK_TRUE : TK_FALSE;
     }
-    if (!res->config) return TK_UNKNOWN_TRI;
-    const tk_node *n = tk_doc_get(p->d, res->config, "expressions");
+    if (!cfg) return TK_UNKNOWN_TRI;
+    const tk_node *n = tk_doc_get(p->d, cfg, "expressions");
     if (!n) return TK_FALSE;
     while (*path) {
         const char *dot = strchr(path, '.');
@@ -414,6 +421,65 @@ static void read_fields(const tk_doc *d, const tk_node *obj, entry_fields *f) {
     }
 }
 
+static int str_cmp(tk_str a, tk_str b) {
+    int c = memcmp(a.p, b.p, a.len < b.len ? a.len : b.len);
+    if (c) return c;
+    return a.len < b.len ? -1 : a.len > b.len;
+}
+
+/* The configuration block of a resource, looked up the first time a rule needs it (most
+ * resources are never asked about their configuration) and remembered. */
+static const tk_node *config_of(tk_tfplan *p, const tk_resource *res) {
+    if (!p->config.n || !p->t) return NULL;
+    size_t ri = (size_t)(res - p->t->items);
+    if (ri >= p->t->n) return NULL;
+    if (!p->config_cache) {
+        p->config_cache = calloc(p->t->n ? p->t->n : 1, sizeof *p->config_cache);
+        if (!p->config_cache) return NULL;
+    }
+    if (p->config_cache[ri]) return p->config_cache[ri] == 1 ? NULL : &p->d->nodes[p->config_cache[ri] - 2];
+    const tk_doc *d = p->d;
+    const tk_resource r = *res;
+    const tk_node *found = NULL;
+    {
+        /* Key "module path without instance keys \x1f type.name", built on the stack. */
+        char stack[512];
+        tk_str mod = tk_res_module(&r), base = tk_res_base(&r);
+        size_t cap = mod.len + base.len + 2;
+        char *key = cap <= sizeof stack ? stack : malloc(cap);
+        if (!key) return NULL;
+        size_t n = 0;
+        if (!mod.len) {
+            uint32_t *ci = tk_strmap_get(&p->config, base.p, base.len);
+            if (ci) found = &d->nodes[*ci];
+        } else {
+            for (size_t i = 0; i < mod.len; i++) {
+                if (mod.p[i] == '[') { /* skip an instance key, quoted or not */
+                    bool q = false;
+                    for (i++; i < mod.len; i++) {
+                        if (mod.p[i] == '\\' && q) {
+                            i++;
+                            continue;
+                        }
+                        if (mod.p[i] == '"') q = !q;
+                        else if (mod.p[i] == ']' && !q) break;
+                    }
+                    continue;
+                }
+                key[n++] = mod.p[i];
+            }
+            key[n++] = 0x1f;
+            memcpy(key + n, base.p, base.len);
+            n += base.len;
+            uint32_t *ci = tk_strmap_get(&p->config, key, n);
+            if (ci) found = &d->nodes[*ci];
+        }
+        if (key != stack) free(key);
+    }
+    p->config_cache[ri] = found ? (uint32_t)(found - d->nodes) + 2 : 1;
+    return found;
+}
+
 /* The index of the change for an address, or -1. */
 static long find_change(tk_tfplan *p, tk_str a) {
     if (p->cursor < p->n_changes) {
@@ -421,6 +487,17 @@ static long find_change(tk_tfplan *p, tk_str a) {
         if (c.len == a.len && memcmp(c.p, a.p, a.len) == 0) return (long)p->cursor++;
     }
     if (!p->n_changes) return -1;
+    if (p->changes_sorted) {
+        size_t lo = 0, hi = p->n_changes;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (str_cmp(p->change_addr[mid], a) < 0) lo = mid + 1;
+            else hi = mid;
+        }
+        if (lo == p->n_changes || str_cmp(p->change_addr[lo], a) != 0) return -1;
+        if (lo >= p->cursor) p->cursor = lo + 1;
+        return (long)lo;
+    }
     if (!p->change_map_built) {
         for (size_t i = 0; i < p->n_changes; i++) {
             bool fresh;
@@ -466,43 +543,6 @@ static bool add_resource(tk_tfplan *p, tk_rtable *t, const tk_node *entry, const
             return afail(p, entry, "%s", "out of memory");
         if (!fresh && change < 0) return true;
     }
-    if (p->config.n) {
-        /* Key "module path without instance keys \x1f type.name", built on the stack. */
-        char stack[512];
-        tk_str mod = tk_res_module(&r), base = tk_res_base(&r);
-        size_t cap = mod.len + base.len + 2;
-        char *key = cap <= sizeof stack ? stack : malloc(cap);
-        if (!key) return afail(p, entry, "%s", "out of memory");
-        size_t n = 0;
-        if (!mod.len) {
-            uint32_t *ci = tk_strmap_get(&p->config, base.p, base.len);
-            if (ci) r.config = &d->nodes[*ci];
-            if (key != stack) free(key);
-            goto added_config;
-        }
-        for (size_t i = 0; i < mod.len; i++) {
-            if (mod.p[i] == '[') { /* skip an instance key, quoted or not */
-                bool q = false;
-                for (i++; i < mod.len; i++) {
-                    if (mod.p[i] == '\\' && q) {
-                        i++;
-                        continue;
-                    }
-                    if (mod.p[i] == '"') q = !q;
-                    else if (mod.p[i] == ']' && !q) break;
-                }
-                continue;
-            }
-            key[n++] = mod.p[i];
-        }
-        key[n++] = 0x1f;
-        memcpy(key + n, base.p, base.len);
-        n += base.len;
-        uint32_t *ci = tk_strmap_get(&p->config, key, n);
-        if (ci) r.config = &d->nodes[*ci];
-        if (key != stack) free(key);
-    }
-added_config:
     if (!tk_rtable_add(t, &r)) return afail(p, entry, "%s", "out of memory");
     return true;
 }
@@ -570,6 +610,7 @@ tk_tfplan *tk_tfplan_adapt(const tk_doc *d, tk_rtable *t, bool *is_state, bool *
     p->d = d;
     p->err = err;
     t->doc = d;
+    p->t = t;
     tk_arena_init(&p->arena);
     const tk_node *root = tk_doc_root(d);
     if (!root || tk_node_kind(root) != TK_OBJECT) {
@@ -620,6 +661,10 @@ tk_tfplan *tk_tfplan_adapt(const tk_doc *d, tk_rtable *t, bool *is_state, bool *
             p->changes[p->n_changes] = e;
             p->change_addr[p->n_changes++] = tk_doc_str(d, a);
         }
+        /* Strictly increasing addresses allow binary search (and rule out duplicates). */
+        p->changes_sorted = true;
+        for (size_t i = 1; i < p->n_changes && p->changes_sorted; i++)
+            p->changes_sorted = str_cmp(p->change_addr[i - 1], p->change_addr[i]) < 0;
     }
     const tk_node *top = pv ? pv : vals;
     if (top) {
@@ -670,6 +715,7 @@ void tk_tfplan_free(tk_tfplan *p) {
     if (!p) return;
     tk_strmap_free(&p->config);
     tk_strmap_free(&p->calls);
+    free(p->config_cache);
     free(p->changes);
     free(p->change_addr);
     free(p->change_used);

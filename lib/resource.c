@@ -67,10 +67,14 @@ bool tk_rtable_finish(tk_rtable *t) {
     /* Chains keep input order: remember the tail of each type's chain. */
     uint32_t *tail = calloc(t->n ? t->n : 1, sizeof *tail);
     if (!tail) return t->failed = true, false;
+    uint32_t *v = NULL;
     for (size_t i = 0; i < t->n; i++) {
         tk_resource *r = &t->items[i];
-        bool fresh;
-        uint32_t *v = tk_strmap_put(&t->by_type, r->type.p, r->type.len, &fresh);
+        bool fresh = false;
+        /* Resources come grouped by address, so mostly the type is the previous one's. */
+        const tk_resource *prev = i ? &t->items[i - 1] : NULL;
+        if (!(v && prev && prev->type.len == r->type.len && !memcmp(prev->type.p, r->type.p, r->type.len)))
+            v = tk_strmap_put(&t->by_type, r->type.p, r->type.len, &fresh);
         if (!v) {
             free(tail);
             return t->failed = true, false;

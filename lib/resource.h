@@ -16,7 +16,6 @@ typedef struct tk_resource {
     const tk_node *values;  /* object of attribute values, or NULL */
     const tk_node *unknown; /* parallel mask of values known only after apply, or NULL */
     const tk_node *block;   /* node whose position a finding reports */
-    const tk_node *config;  /* family-specific configuration node (Terraform: expressions) */
     uint32_t module_len;    /* address[0, module_len) is the module path ("" at the root) */
     uint32_t base_off;      /* address[base_off, ...) is "type.name[index]" / "data.type.name" */
     uint32_t next_of_type;  /* next resource with the same type, UINT32_MAX at the end */
