@@ -83,6 +83,7 @@ bool tk_rtable_finish(tk_rtable *t) {
             *v = (uint32_t)i;
             tail[i] = (uint32_t)i;
         } else {
+            r->type = t->items[*v].type; /* one name per type: it can be compared by address */
             uint32_t last = tail[*v];
             t->items[last].next_of_type = (uint32_t)i;
             tail[*v] = (uint32_t)i;
@@ -261,9 +262,18 @@ fail:
 }
 
 static tk_join *join_get(tk_rtable *t, const char *type, const char *attr) {
-    for (tk_join *j = t->joins; j; j = j->next)
-        if (!strcmp(j->type, type) && !strcmp(j->attr, attr)) return j;
-    return join_build(t, type, attr);
+    size_t slot = (((uintptr_t)type >> 3) ^ ((uintptr_t)attr >> 5)) % (sizeof t->join_seen / sizeof *t->join_seen);
+    if (t->join_seen[slot].type == type && t->join_seen[slot].attr == attr) return t->join_seen[slot].join;
+    tk_join *found = NULL;
+    for (tk_join *j = t->joins; j && !found; j = j->next)
+        if (!strcmp(j->type, type) && !strcmp(j->attr, attr)) found = j;
+    if (!found) found = join_build(t, type, attr);
+    if (found) {
+        t->join_seen[slot].type = type;
+        t->join_seen[slot].attr = attr;
+        t->join_seen[slot].join = found;
+    }
+    return found;
 }
 
 typedef struct rel_out {

@@ -51,6 +51,13 @@ typedef struct tk_rtable {
     uint32_t *type_last;
     tk_ref_source refs;
     tk_join *joins; /* built lazily, one per (type, attr) asked for */
+    /* Joins by the addresses of the (type, attr) strings a rule passes: rules ask with the
+     * same constant strings for every resource (the condition compiler requires literals,
+     * which live as long as the engine), so this skips comparing names. */
+    struct {
+        const char *type, *attr;
+        tk_join *join;
+    } join_seen[64];
     tk_strmap lists; /* type -> index in cached: resources() lists, built once */
     tk_vlist *cached;
     size_t n_cached, cap_cached;
@@ -63,7 +70,8 @@ void tk_rtable_init(tk_rtable *t, const char *family);
 void tk_rtable_free(tk_rtable *t);
 /* Adds a resource (copied); returns it, or NULL when out of memory. */
 tk_resource *tk_rtable_add(tk_rtable *t, const tk_resource *r);
-/* Indexes types; call once after the last add. */
+/* Indexes types; call once after the last add. Afterwards resources of one type share one
+ * type string, so types can be compared by address. */
 bool tk_rtable_finish(tk_rtable *t);
 /* First resource of a type, or NULL; continue with tk_rtable_next. */
 const tk_resource *tk_rtable_first(const tk_rtable *t, const char *type, size_t len);

@@ -243,29 +243,35 @@ static void evaluate(input_run *r) {
     r->ctx.max_json_bytes = s->lim.max_json_string;
     size_t managed = 0;
     for (size_t i = 0; i < r->t->n; i++) managed += !r->t->items[i].data;
-    /* Type by type: the rules for a type are looked up once, then its resources follow the
-     * type's chain. Results are sorted at the end, so the order here does not show. */
-    const tk_strmap *types = &r->t->by_type;
-    for (size_t si = 0; si < types->cap; si++) {
-        const tk_strmap_slot *slot = &types->slots[si];
-        if (!slot->key) continue;
-        tk_str type = {slot->key, slot->len_tag >> 8};
-        uint32_t first = tk_engine_entries_for(e, r->t->family, type);
-        if (first == UINT32_MAX) continue;
-        for (const tk_resource *res = &r->t->items[slot->value]; res; res = tk_rtable_next(r->t, res)) {
-            if (res->data) continue;
-            r->ctx.res = res;
-            r->ctx.root = tk_res_value(r->t, res);
-            for (uint32_t ei = first; ei != UINT32_MAX; ei = e->entries[ei].next) {
-                const tk_rule_entry *en = &e->entries[ei];
-                if (!rule_enabled(s, en->rule)) continue;
-                s->evaluations++;
-                tk_tri t = check(r, en->match);
-                if (t != TK_TRUE) record(r, en->rule, res, t, NULL);
-            }
-            tk_eval_ctx_reset(&r->ctx);
-            tk_arena_reset(&r->scratch);
+    /* Resources in document order, so that what a rule reads is near what the previous
+     * resource's rules read; results are sorted at the end. Types are interned by the
+     * table, so the rules of a type are remembered by the address of its name. */
+    struct {
+        const char *type;
+        uint32_t first;
+    } seen[256];
+    memset(seen, 0, sizeof seen);
+    for (size_t ri = 0; ri < r->t->n; ri++) {
+        const tk_resource *res = &r->t->items[ri];
+        if (res->data) continue;
+        size_t slot = ((uintptr_t)res->type.p >> 4) % (sizeof seen / sizeof *seen);
+        if (seen[slot].type != res->type.p) {
+            seen[slot].type = res->type.p;
+            seen[slot].first = tk_engine_entries_for(e, r->t->family, res->type);
         }
+        uint32_t first = seen[slot].first;
+        if (first == UINT32_MAX) continue;
+        r->ctx.res = res;
+        r->ctx.root = tk_res_value(r->t, res);
+        for (uint32_t ei = first; ei != UINT32_MAX; ei = e->entries[ei].next) {
+            const tk_rule_entry *en = &e->entries[ei];
+            if (!rule_enabled(s, en->rule)) continue;
+            s->evaluations++;
+            tk_tri t = check(r, en->match);
+            if (t != TK_TRUE) record(r, en->rule, res, t, NULL);
+        }
+        tk_eval_ctx_reset(&r->ctx);
+        tk_arena_reset(&r->scratch);
     }
     /* Scope-level rules: once per input that uses the rule's provider. */
     for (size_t i = 0; i < e->n_rules; i++) {
