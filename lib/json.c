@@ -24,6 +24,28 @@ typedef struct pattern {
     int8_t cond_state; /* -1 not yet known, 0 false, 1 true */
 } pattern;
 
+/* What the children of a container get, for one (parent mask, depth, kind): the patterns
+ * still matching and the actions ending at a child, for each key some pattern names there
+ * and for every other key (and array elements). Made once and shared by every container
+ * with the same mask at that depth: all resources of a plan share a few plans. */
+enum { PLAN_NAMES = 16, PLAN_CACHE = 128 };
+typedef struct child_plan {
+    uint64_t mask;      /* the parent's patterns (0: slot unused) */
+    uint32_t depth;     /* UINT32_MAX when every pattern is below its "**" (depth-free) */
+    uint8_t is_obj;
+    uint8_t other_acts; /* for an element, or a member whose key no pattern names */
+    uint8_t n_names;
+    bool overflow;      /* more names than fit: named keys go through child_mask */
+    uint64_t other_mask;
+    /* Quick filter: bits of (length & 63) and (first byte & 63) of the names. */
+    uint64_t name_lens, name_firsts;
+    struct {
+        const char *name;
+        uint8_t len, acts;
+        uint64_t mask;
+    } names[PLAN_NAMES];
+} child_plan;
+
 typedef struct frame {
     uint32_t node;  /* index of the container node, or UINT32_MAX when suppressed */
     uint64_t mask;  /* patterns whose components matched the path so far */
@@ -31,6 +53,7 @@ typedef struct frame {
     uint8_t ends_suppress;
     uint8_t mode;     /* ACT_DROP_NULL / ACT_PRUNE in force for this subtree */
     uint8_t has_true; /* a true leaf was kept below (for pruning) */
+    const struct child_plan *plan; /* what its children get (NULL: nothing, mask is 0) */
 } frame;
 
 typedef struct parser {
@@ -45,6 +68,8 @@ typedef struct parser {
     bool failed;
     unsigned line_breaks;   /* any line break seen */
     uint32_t continuation;  /* UTF-8 continuation bytes seen in strings so far */
+    child_plan *plans;      /* PLAN_CACHE slots, open addressing (see plan_for) */
+    size_t n_plans;
 } parser;
 
 /* 1: blank, 2: line break (the only place a raw line break may appear in JSON). */
@@ -330,6 +355,14 @@ static bool scan_number(parser *ps, size_t *len) {
 
 /* ---- skip patterns ---- */
 
+static inline bool same_bytes(const char *a, const char *b, size_t n) {
+    for (; n >= 8; a += 8, b += 8, n -= 8)
+        if (load64((const unsigned char *)a) != load64((const unsigned char *)b)) return false;
+    while (n--)
+        if (*a++ != *b++) return false;
+    return true;
+}
+
 static void compile_patterns(parser *ps, const tk_json_opts *o) {
     ps->n_pat = 0;
     if (!o) return;
@@ -392,7 +425,7 @@ static uint64_t child_mask(parser *ps, uint64_t parent_mask, size_t depth, const
             /* Below "**": any depth; the pattern ends where the key is the last component. */
             size_t last = (size_t)pt->n - 1;
             ends = key && pt->clen[last] == klen && klen && pt->comp[last][0] == key[0] &&
-                   memcmp(pt->comp[last], key, klen) == 0;
+                   same_bytes(pt->comp[last], key, klen);
             if (!ends) {
                 m |= 1ull << i;
                 continue;
@@ -401,7 +434,7 @@ static uint64_t child_mask(parser *ps, uint64_t parent_mask, size_t depth, const
             if (depth >= pt->n) continue;
             bool star = pt->clen[depth] == 1 && pt->comp[depth][0] == '*';
             bool ok = star || (key && pt->clen[depth] == klen && klen && pt->comp[depth][0] == key[0] &&
-                               memcmp(pt->comp[depth], key, klen) == 0);
+                               same_bytes(pt->comp[depth], key, klen));
             if (!ok) continue;
             ends = depth + 1 == pt->n;
             if (!ends) {
@@ -416,6 +449,59 @@ static uint64_t child_mask(parser *ps, uint64_t parent_mask, size_t depth, const
         *acts |= pt->action;
     }
     return m;
+}
+
+/* The plan for the children of a container at `depth` with patterns `mask` and kind
+ * is_obj; NULL when mask is 0, or when the cache is full (then every key is matched). */
+static const child_plan *plan_for(parser *ps, uint64_t mask, size_t depth, bool is_obj) {
+    if (!mask || !ps->plans) return NULL;
+    /* Below "**" the outcome no longer depends on the depth. */
+    bool all_deep = true;
+    for (uint64_t bits = mask; bits && all_deep; bits &= bits - 1) {
+        const pattern *pt = &ps->pat[__builtin_ctzll(bits)];
+        all_deep = pt->deep >= 0 && depth >= (size_t)pt->deep;
+    }
+    uint32_t dkey = all_deep ? UINT32_MAX : (uint32_t)depth;
+    uint64_t h = (mask ^ (uint64_t)dkey * 0x9E3779B97F4A7C15ull ^ (uint64_t)is_obj) * 0xFF51AFD7ED558CCDull;
+    size_t slot = (size_t)(h >> 57) % PLAN_CACHE;
+    for (size_t probe = 0; probe < PLAN_CACHE; probe++, slot = (slot + 1) % PLAN_CACHE) {
+        child_plan *pl = &ps->plans[slot];
+        if (pl->mask == mask && pl->depth == dkey && pl->is_obj == is_obj) return pl;
+        if (pl->mask) continue;
+        if (ps->n_plans + 1 >= PLAN_CACHE) return NULL; /* keep one slot free to end probes */
+        ps->n_plans++;
+        memset(pl, 0, sizeof *pl);
+        pl->mask = mask;
+        pl->depth = dkey;
+        pl->is_obj = is_obj;
+        pl->other_mask = child_mask(ps, mask, depth, NULL, 0, &pl->other_acts);
+        for (uint64_t bits = is_obj ? mask : 0; bits; bits &= bits - 1) {
+            const pattern *pt = &ps->pat[__builtin_ctzll(bits)];
+            int c;
+            if (pt->deep >= 0 && depth >= (size_t)pt->deep) c = pt->n - 1;
+            else if (depth < pt->n && !(pt->clen[depth] == 1 && pt->comp[depth][0] == '*')) c = (int)depth;
+            else continue;
+            const char *name = pt->comp[c];
+            uint8_t len = pt->clen[c];
+            if (!len) continue;
+            pl->name_lens |= 1ull << (len & 63);
+            pl->name_firsts |= 1ull << ((unsigned char)name[0] & 63);
+            bool seen = false;
+            for (int k = 0; k < pl->n_names && !seen; k++)
+                seen = pl->names[k].len == len && !memcmp(pl->names[k].name, name, len);
+            if (seen) continue;
+            if (pl->n_names == PLAN_NAMES) {
+                pl->overflow = true;
+                continue;
+            }
+            pl->names[pl->n_names].name = name;
+            pl->names[pl->n_names].len = len;
+            pl->names[pl->n_names].mask = child_mask(ps, mask, depth, name, len, &pl->names[pl->n_names].acts);
+            pl->n_names++;
+        }
+        return pl;
+    }
+    return NULL;
 }
 
 /* ---- the parser ---- */
@@ -452,6 +538,7 @@ bool tk_json_parse(tk_doc *d, const tk_json_opts *opts, tk_err *err) {
     if (d->text.len > 0x7FFFFFFFu) return fail_msg(&ps, ps.base, "input larger than 2 GiB");
     ps.stack = malloc((ps.max_depth + 1) * sizeof(frame));
     if (!ps.stack) return oom(&ps);
+    if (ps.n_pat) ps.plans = calloc(PLAN_CACHE, sizeof(child_plan)); /* NULL: match every key */
     /* A compact document has about one value per 20 bytes; reserve to avoid regrowth
      * (pages not written to are never resident). */
     if (!d->nodes) {
@@ -510,13 +597,19 @@ value:
             f->ends_suppress = skip_this;
             f->mode = vmode;
             f->has_true = 0;
+            f->plan = plan_for(&ps, f->mask, ps.depth - 1, f->is_obj);
             mode = vmode;
             ps.p++;
             skip_ws(&ps);
             if (ps.p < ps.end && *ps.p == (c == '{' ? '}' : ']')) goto close;
             if (c == '{') goto member;
-            cur_mask = f->mask ? child_mask(&ps, f->mask, ps.depth - 1, NULL, 0, &acts) : 0;
-            if (!f->mask) acts = 0;
+            if (f->plan) {
+                cur_mask = f->plan->other_mask;
+                acts = f->plan->other_acts;
+            } else {
+                cur_mask = f->mask ? child_mask(&ps, f->mask, ps.depth - 1, NULL, 0, &acts) : 0;
+                if (!f->mask) acts = 0;
+            }
             key = TK_NO_KEY;
             key_flags = 0;
             goto value;
@@ -535,8 +628,8 @@ value:
         case 'f':
         case 'n': {
             const char *lit = c == 't' ? "true" : c == 'f' ? "false" : "null";
-            size_t l = strlen(lit);
-            if ((size_t)(ps.end - ps.p) < l || memcmp(ps.p, lit, l) != 0) {
+            size_t l = c == 'f' ? 5 : 4;
+            if ((size_t)(ps.end - ps.p) < l || !same_bytes((const char *)ps.p, lit, l)) {
                 fail_at(&ps, ps.p, "expected a value");
                 goto out;
             }
@@ -579,8 +672,13 @@ after_value:
             ps.p++;
             skip_ws(&ps);
             if (f->is_obj) goto member;
-            cur_mask = f->mask ? child_mask(&ps, f->mask, ps.depth - 1, NULL, 0, &acts) : 0;
-            if (!f->mask) acts = 0;
+            if (f->plan) {
+                cur_mask = f->plan->other_mask;
+                acts = f->plan->other_acts;
+            } else {
+                cur_mask = f->mask ? child_mask(&ps, f->mask, ps.depth - 1, NULL, 0, &acts) : 0;
+                if (!f->mask) acts = 0;
+            }
             key = TK_NO_KEY;
             key_flags = 0;
             goto value;
@@ -610,12 +708,26 @@ member: {
         key = side;
         key_flags = TK_NODE_KEY_SIDE;
     }
-    if (f->mask) {
-        const char *kp = side == UINT32_MAX ? (const char *)ps.base + kpos + 1 : d->side + side + 4;
-        cur_mask = child_mask(&ps, f->mask, ps.depth - 1, kp, klen, &acts);
+    const char *kp = side == UINT32_MAX ? (const char *)ps.base + kpos + 1 : d->side + side + 4;
+    const child_plan *pl = f->plan;
+    if (!pl) {
+        cur_mask = f->mask ? child_mask(&ps, f->mask, ps.depth - 1, kp, klen, &acts) : 0;
+        if (!f->mask) acts = 0;
+    } else if (klen && (pl->name_lens >> (klen & 63) & 1) &&
+               (pl->name_firsts >> ((unsigned char)kp[0] & 63) & 1)) {
+        cur_mask = pl->other_mask;
+        acts = pl->other_acts;
+        int k = 0;
+        while (k < pl->n_names && !(pl->names[k].len == klen && same_bytes(pl->names[k].name, kp, klen))) k++;
+        if (k < pl->n_names) {
+            cur_mask = pl->names[k].mask;
+            acts = pl->names[k].acts;
+        } else if (pl->overflow) {
+            cur_mask = child_mask(&ps, f->mask, ps.depth - 1, kp, klen, &acts);
+        }
     } else {
-        cur_mask = 0;
-        acts = 0;
+        cur_mask = pl->other_mask;
+        acts = pl->other_acts;
     }
     skip_ws(&ps);
     if (ps.p >= ps.end || *ps.p != ':') {
@@ -654,6 +766,7 @@ close: {
 
 out:
     free(ps.stack);
+    free(ps.plans);
     if (ps.failed) {
         d->n_nodes = 0;
         return false;

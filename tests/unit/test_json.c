@@ -1,5 +1,6 @@
 /* The JSON parser: values, positions, escapes, limits, skip patterns and errors. */
 #include "unit.h"
+#include "../../lib/buf.h"
 #include "../../lib/json.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -204,6 +205,55 @@ static void shaping_patterns(void **state) {
     done(p);
 }
 
+/* More names at one level than a shared plan holds, and more (patterns, depth) places than
+ * plans are kept for: both fall back to matching every key, with the same result. */
+static void many_patterns(void **state) {
+    (void)state;
+    char names[20][8], deep[40][40];
+    const char *pats[60];
+    for (int i = 0; i < 20; i++) {
+        snprintf(names[i], sizeof names[i], "r/*/k%02d", i);
+        pats[i] = names[i];
+    }
+    for (int i = 0; i < 40; i++) {
+        snprintf(deep[i], sizeof deep[i], "p%02d/a/a/a/a/a/a/a/a/a/a/s", i);
+        pats[20 + i] = deep[i];
+    }
+    tk_json_opts o = {.skip = pats, .n_skip = 60};
+    tk_buf b;
+    tk_buf_init(&b);
+    tk_buf_puts(&b, "{\"r\": [{");
+    for (int i = 0; i < 22; i++) tk_buf_printf(&b, "%s\"k%02d\": %d", i ? ", " : "", i, i);
+    tk_buf_puts(&b, "}]");
+    for (int i = 0; i < 40; i++) {
+        tk_buf_printf(&b, ", \"p%02d\": ", i);
+        for (int l = 0; l < 10; l++) tk_buf_puts(&b, "{\"a\": ");
+        tk_buf_puts(&b, "{\"s\": 1, \"t\": 2}");
+        for (int l = 0; l < 10; l++) tk_buf_puts(&b, "}");
+    }
+    tk_buf_puts(&b, "}");
+    assert_false(b.oom);
+    parsed *p = parse_opts(b.data, b.len, &o);
+    assert_true(p->ok);
+    const tk_doc *d = &p->doc;
+    const tk_node *root = tk_doc_root(d);
+    const tk_node *r0 = tk_doc_at(tk_doc_get(d, root, "r"), 0);
+    assert_int_equal(tk_node_count(r0), 2); /* k00..k19 left out, k20 and k21 kept */
+    assert_non_null(tk_doc_get(d, r0, "k20"));
+    assert_non_null(tk_doc_get(d, r0, "k21"));
+    for (int i = 0; i < 40; i++) {
+        char k[8];
+        snprintf(k, sizeof k, "p%02d", i);
+        const tk_node *n = tk_doc_get(d, root, k);
+        for (int l = 0; l < 10; l++) n = tk_doc_get(d, n, "a");
+        assert_non_null(n);
+        assert_null(tk_doc_get(d, n, "s"));
+        assert_non_null(tk_doc_get(d, n, "t"));
+    }
+    done(p);
+    tk_buf_free(&b);
+}
+
 static void long_strings_use_fast_path(void **state) {
     (void)state;
     size_t n = 5000;
@@ -224,6 +274,7 @@ int run_json_tests(void) {
         cmocka_unit_test(escapes),                cmocka_unit_test(errors_have_positions),
         cmocka_unit_test(depth_limit),            cmocka_unit_test(skip_patterns),
         cmocka_unit_test(long_strings_use_fast_path), cmocka_unit_test(shaping_patterns),
+        cmocka_unit_test(many_patterns),
     };
     return cmocka_run_group_tests_name("json", tests, NULL, NULL);
 }
