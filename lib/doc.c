@@ -20,7 +20,7 @@ void tk_doc_free(tk_doc *d) {
     memset(d, 0, sizeof *d);
 }
 
-uint32_t tk_doc_push(tk_doc *d, tk_kind kind, uint32_t pos, uint32_t key) {
+uint32_t tk_doc_push_grow(tk_doc *d, tk_kind kind, uint32_t pos, uint32_t key) {
     if (d->n_nodes == d->cap_nodes) {
         if (d->cap_nodes >= TK_NODE_MAX_SIZE) return UINT32_MAX;
         size_t cap = d->cap_nodes ? d->cap_nodes + d->cap_nodes / 2 : 256;

@@ -138,7 +138,15 @@ void tk_doc_locate(tk_doc *d, size_t offset, unsigned *line, unsigned *col);
 
 /* ---- building (used by the parsers) ---- */
 /* Appends a node; returns its index or UINT32_MAX when out of memory or too large. */
-uint32_t tk_doc_push(tk_doc *d, tk_kind kind, uint32_t pos, uint32_t key);
+uint32_t tk_doc_push_grow(tk_doc *d, tk_kind kind, uint32_t pos, uint32_t key); /* when full */
+static inline uint32_t tk_doc_push(tk_doc *d, tk_kind kind, uint32_t pos, uint32_t key) {
+    if (d->n_nodes == d->cap_nodes) return tk_doc_push_grow(d, kind, pos, key);
+    tk_node *n = &d->nodes[d->n_nodes];
+    n->tag = (uint32_t)kind;
+    n->pos = pos;
+    n->key = key;
+    return (uint32_t)d->n_nodes++;
+}
 /* Copies bytes into the side buffer; returns the record offset or UINT32_MAX. */
 uint32_t tk_doc_side_add(tk_doc *d, const char *p, size_t len);
 /* Reserves len bytes for a side string to be filled by the caller. */

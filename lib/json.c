@@ -323,6 +323,32 @@ static bool scan_string(parser *ps, uint32_t *side, size_t *len) {
     return true;
 }
 
+/* The common case inline: a string of plain ASCII whose closing quote lies in the next 32
+ * bytes. Anything else goes to scan_string. */
+static inline __attribute__((always_inline)) bool scan_string_quick(parser *ps, uint32_t *side, size_t *len) {
+#ifdef __SSE2__
+    const unsigned char *s = ps->p + 1;
+    if (ps->end - s >= 32) {
+        const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\'), ctl = _mm_set1_epi8(0x1F);
+        for (int half = 0; half < 2; half++) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + 16 * half));
+            unsigned q = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, quote));
+            __m128i m = _mm_or_si128(_mm_cmpeq_epi8(v, bslash), _mm_cmpeq_epi8(_mm_max_epu8(v, ctl), ctl));
+            unsigned other = (unsigned)(_mm_movemask_epi8(m) | _mm_movemask_epi8(v));
+            if (q && (other == 0 || __builtin_ctz(q) < __builtin_ctz(other))) {
+                size_t n = 16 * (size_t)half + (size_t)__builtin_ctz(q);
+                *side = UINT32_MAX;
+                *len = n;
+                ps->p = s + n + 1;
+                return true;
+            }
+            if (other) break;
+        }
+    }
+#endif
+    return scan_string(ps, side, len);
+}
+
 /* ---- numbers ---- */
 
 static bool scan_number(parser *ps, size_t *len) {
@@ -509,7 +535,7 @@ static const child_plan *plan_for(parser *ps, uint64_t mask, size_t depth, bool 
 /* Emits a scalar unless it is suppressed, or dropped by the subtree's mode: null members
  * under ACT_DROP_NULL, members other than true under ACT_PRUNE (array elements always stay,
  * so indices keep matching). */
-static bool emit_scalar(parser *ps, tk_kind k, uint32_t pos, uint32_t key, uint32_t key_flags,
+static inline __attribute__((always_inline)) bool emit_scalar(parser *ps, tk_kind k, uint32_t pos, uint32_t key, uint32_t key_flags,
                         uint32_t size, uint32_t side, uint32_t flags, uint8_t mode) {
     if (ps->suppress) return true;
     bool is_true = k == TK_BOOL && (flags & TK_NODE_TRUE);
@@ -617,7 +643,7 @@ value:
         case '"': {
             uint32_t side;
             size_t len;
-            if (!scan_string(&ps, &side, &len)) goto out;
+            if (!scan_string_quick(&ps, &side, &len)) goto out;
             if (!emit_scalar(&ps, TK_STRING, pos, key, key_flags, (uint32_t)len,
                              side == UINT32_MAX ? 0 : side,
                              side == UINT32_MAX ? 0 : TK_NODE_STR_SIDE, vmode))
@@ -700,7 +726,7 @@ member: {
     uint32_t kpos = (uint32_t)(ps.p - ps.base);
     uint32_t side;
     size_t klen;
-    if (!scan_string(&ps, &side, &klen)) goto out;
+    if (!scan_string_quick(&ps, &side, &klen)) goto out;
     if (side == UINT32_MAX) {
         key = kpos;
         key_flags = 0;
