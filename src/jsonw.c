@@ -62,8 +62,10 @@ void jw_init(jw *w, tk_buf *b, bool pretty) {
 
 static void newline(jw *w) {
     if (!w->pretty) return;
-    tk_buf_putc(w->b, '\n');
-    for (int i = 0; i < w->depth; i++) tk_buf_puts(w->b, "  ");
+    /* A line break and two spaces per level (depth is at most 63). */
+    static const char indent[] = "\n                                                                "
+                                 "                                                                ";
+    tk_buf_append(w->b, indent, 1 + 2 * (size_t)w->depth);
 }
 
 /* Before a value in an array (keys handle their own separator). */
