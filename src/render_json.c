@@ -1,6 +1,7 @@
 /* JSON report (the stable contract other formats derive from; see docs/formats.md). */
 #include "cli.h"
 #include "jsonw.h"
+#include "rule_frags.h"
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -121,34 +122,20 @@ static void finding_head(jw *w, const tk_rule *rule) {
     jw_str(w, tk_level_name(rule->level));
 }
 
-enum { FRAG_SLOTS = 512 };
-typedef struct rule_frag {
-    const tk_rule *rule;
-    tk_buf head, message;
-} rule_frag;
-
-/* The pre-rendered parts of a rule's findings, made on first use (NULL if the table is
- * full, and the caller renders directly). */
-static rule_frag *frag_for(rule_frag *frags, const tk_rule *rule, int depth) {
-    size_t i = ((uintptr_t)rule >> 4) % FRAG_SLOTS;
-    for (size_t n = 0; n < FRAG_SLOTS; n++, i = (i + 1) % FRAG_SLOTS) {
-        if (frags[i].rule == rule) return &frags[i];
-        if (frags[i].rule) continue;
-        rule_frag *f = &frags[i];
-        f->rule = rule;
-        jw t;
-        jw_init(&t, &f->head, true);
-        t.depth = depth;
-        t.first[depth] = true;
-        finding_head(&t, rule);
-        jw_init(&t, &f->message, true);
-        t.depth = depth;
-        t.first[depth] = false;
-        JW_KEY(&t, "message");
-        i18n_obj(&t, &rule->title);
-        return f->head.oom || f->message.oom ? NULL : f;
-    }
-    return NULL;
+/* Parts 0 and 1 of a finding that come from its rule: the members before "resource", and
+ * "message"; rendered at the depth findings are written at (*ctx). */
+static void finding_frags(void *ctx, const tk_rule *rule, tk_buf parts[RULE_FRAG_PARTS]) {
+    int depth = *(const int *)ctx;
+    jw t;
+    jw_init(&t, &parts[0], true);
+    t.depth = depth;
+    t.first[depth] = true;
+    finding_head(&t, rule);
+    jw_init(&t, &parts[1], true);
+    t.depth = depth;
+    t.first[depth] = false;
+    JW_KEY(&t, "message");
+    i18n_obj(&t, &rule->title);
 }
 
 void render_json(const report *r, tk_buf *b) {
@@ -188,15 +175,15 @@ void render_json(const report *r, tk_buf *b) {
 
     JW_KEY(&w, "findings");
     jw_arr(&w);
-    /* What a finding repeats from its rule is rendered once per rule (at the depth findings
-     * are written at) and copied: most of a report's bytes. */
-    rule_frag *frags = calloc(FRAG_SLOTS, sizeof *frags);
+    /* What a finding repeats from its rule is rendered once per rule and copied. */
+    int finding_depth = w.depth + 1;
+    rule_frags *frags = rule_frags_new(finding_frags, &finding_depth);
     for (size_t i = 0; i < nf; i++) {
         const tk_finding *f = &fs[i];
         jw_obj(&w);
-        rule_frag *rf = frags ? frag_for(frags, f->rule, w.depth) : NULL;
-        if (rf) {
-            tk_buf_append(b, rf->head.data, rf->head.len);
+        const tk_buf *parts = rule_frags_get(frags, f->rule);
+        if (parts) {
+            tk_buf_append(b, parts[0].data, parts[0].len);
             w.first[w.depth] = false;
         } else {
             finding_head(&w, f->rule);
@@ -205,8 +192,8 @@ void render_json(const report *r, tk_buf *b) {
         resource_obj(&w, &f->resource);
         JW_KEY(&w, "location");
         location_obj(&w, &f->location);
-        if (rf) {
-            tk_buf_append(b, rf->message.data, rf->message.len);
+        if (parts) {
+            tk_buf_append(b, parts[1].data, parts[1].len);
         } else {
             JW_KEY(&w, "message");
             i18n_obj(&w, &f->rule->title);
@@ -215,13 +202,7 @@ void render_json(const report *r, tk_buf *b) {
         jw_str(&w, f->fingerprint);
         jw_end_obj(&w);
     }
-    if (frags) {
-        for (size_t i = 0; i < FRAG_SLOTS; i++) {
-            tk_buf_free(&frags[i].head);
-            tk_buf_free(&frags[i].message);
-        }
-        free(frags);
-    }
+    rule_frags_free(frags);
     jw_end_arr(&w);
 
     JW_KEY(&w, "not_evaluated");

@@ -1,5 +1,7 @@
 /* Human-readable report, in Japanese or English, coloured only on a terminal. */
 #include "cli.h"
+#include "rule_frags.h"
+#include "term_text.h"
 #include <string.h>
 
 static const char *sev_color(tk_severity s) {
@@ -56,16 +58,33 @@ static void block(tk_buf *b, const char *indent, const char *label, const char *
     tk_buf_putc(b, '\n');
 }
 
-static void finding_long(const report *r, tk_buf *b, const tk_finding *f) {
-    const tk_rule *rule = f->rule;
+static void put_uint(tk_buf *b, unsigned v) {
+    char d[12];
+    size_t n = sizeof d;
+    do d[--n] = (char)('0' + v % 10); while ((v /= 10) != 0);
+    tk_buf_append(b, d + n, sizeof d - n);
+}
+
+/* "file:line:col" of a finding, as the input names it. */
+static void put_location(tk_buf *b, const tk_location *l) {
+    term_cstr(b, l->file);
+    tk_buf_putc(b, ':');
+    put_uint(b, l->line);
+    tk_buf_putc(b, ':');
+    put_uint(b, l->column);
+}
+
+/* Part 0: severity and rule ID, before the address; part 1: the lines under it. */
+static void finding_frags(void *ctx, const tk_rule *rule, tk_buf parts[RULE_FRAG_PARTS]) {
+    const report *r = ctx;
     const char *ind = "           ";
+    tk_buf *b = &parts[0];
     tk_buf_puts(b, "  ");
     sev_cell(r, b, rule->severity);
     colored(r, b, "\033[1m", rule->id);
-    tk_buf_printf(b, "  %s  ", f->resource.address);
-    colored(r, b, "\033[2m", "");
-    tk_buf_printf(b, "%s:%u:%u\n", f->location.file, f->location.line, f->location.column);
-    tk_buf_printf(b, "%s", ind);
+    tk_buf_puts(b, "  ");
+    b = &parts[1];
+    tk_buf_puts(b, ind);
     colored(r, b, "\033[1m", i18n(&rule->title, r->ja));
     tk_buf_printf(b, "\n%s", ind);
     classification(r, b, rule);
@@ -77,10 +96,33 @@ static void finding_long(const report *r, tk_buf *b, const tk_finding *f) {
         block(b, ind, TR(r->ja, "Example:\n", "設定例:\n"), rule->remediation_example);
 }
 
+static void finding_long(const report *r, tk_buf *b, const tk_finding *f, rule_frags *frags) {
+    tk_buf tmp[RULE_FRAG_PARTS];
+    const tk_buf *parts = rule_frags_get(frags, f->rule);
+    if (!parts) {
+        for (int p = 0; p < RULE_FRAG_PARTS; p++) tk_buf_init(&tmp[p]);
+        finding_frags((void *)r, f->rule, tmp);
+        parts = tmp;
+    }
+    tk_buf_append(b, parts[0].data, parts[0].len);
+    term_cstr(b, f->resource.address);
+    tk_buf_puts(b, "  ");
+    if (r->color) tk_buf_puts(b, "\033[2m");
+    put_location(b, &f->location);
+    if (r->color) tk_buf_puts(b, "\033[0m");
+    tk_buf_putc(b, '\n');
+    tk_buf_append(b, parts[1].data, parts[1].len);
+    if (parts == tmp)
+        for (int p = 0; p < RULE_FRAG_PARTS; p++) tk_buf_free(&tmp[p]);
+}
+
 static void finding_short(const report *r, tk_buf *b, const tk_finding *f) {
-    tk_buf_printf(b, "%s:%u:%u: ", f->location.file, f->location.line, f->location.column);
+    put_location(b, &f->location);
+    tk_buf_puts(b, ": ");
     colored(r, b, sev_color(f->rule->severity), severity_label(f->rule->severity, r->ja));
-    tk_buf_printf(b, " %s %s: %s\n", f->rule->id, f->resource.address, i18n(&f->rule->title, r->ja));
+    tk_buf_printf(b, " %s ", f->rule->id);
+    term_cstr(b, f->resource.address);
+    tk_buf_printf(b, ": %s\n", i18n(&f->rule->title, r->ja));
 }
 
 void render_text(const report *r, tk_buf *b) {
@@ -94,26 +136,35 @@ void render_text(const report *r, tk_buf *b) {
         for (size_t i = 0; i < nf; i++) finding_short(r, b, &fs[i]);
     } else {
         uint32_t cur = UINT32_MAX;
+        rule_frags *frags = rule_frags_new(finding_frags, (void *)r);
         for (size_t i = 0; i < nf; i++) {
             if (fs[i].input != cur) {
                 cur = fs[i].input;
                 if (i) tk_buf_putc(b, '\n');
-                colored(r, b, "\033[1;4m", ins[cur].path);
+                if (r->color) tk_buf_puts(b, "\033[1;4m");
+                term_cstr(b, ins[cur].path);
+                if (r->color) tk_buf_puts(b, "\033[0m");
                 tk_buf_putc(b, '\n');
             } else {
                 tk_buf_putc(b, '\n');
             }
-            finding_long(r, b, &fs[i]);
+            finding_long(r, b, &fs[i], frags);
         }
+        rule_frags_free(frags);
         if (nf) tk_buf_putc(b, '\n');
     }
     if (r->show_not_evaluated && nn) {
         tk_buf_puts(b, TR(r->ja, "Not evaluated (the rule depends on a value known only after apply):\n",
                           "未評価（適用後にしか決まらない値に依存するため判定していないもの）:\n"));
-        for (size_t i = 0; i < nn; i++)
-            tk_buf_printf(b, "  %s  %s  %s:%u:%u  %s `%s`\n", ns[i].rule->id, ns[i].resource.address,
-                          ns[i].location.file, ns[i].location.line, ns[i].location.column,
-                          TR(r->ja, "unknown:", "不明な値:"), ns[i].reason);
+        for (size_t i = 0; i < nn; i++) {
+            tk_buf_printf(b, "  %s  ", ns[i].rule->id);
+            term_cstr(b, ns[i].resource.address);
+            tk_buf_puts(b, "  ");
+            put_location(b, &ns[i].location);
+            tk_buf_printf(b, "  %s `", TR(r->ja, "unknown:", "不明な値:"));
+            term_cstr(b, ns[i].reason);
+            tk_buf_puts(b, "`\n");
+        }
         tk_buf_putc(b, '\n');
     }
     if (r->quiet) return;

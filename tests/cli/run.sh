@@ -114,6 +114,18 @@ if command -v script >/dev/null; then
     if grep -q $'\033\[' "$T/tty"; then bad "NO_COLOR ignored on a terminal"; else ok; fi
 fi
 
+# Input-derived text cannot drive the terminal: control characters and bidirectional
+# overrides in an address are shown escaped, in every text form.
+sed 's/aws_s3_bucket\.no_block/aws_s3_bucket.no_block[\\"\\u001b]0;pwned\\u0007\\u202e\\u009b\\"]/g' \
+    "$FIX/fail.plan.json" >"$T/ctl.json"
+for mode in "" -q --show-not-evaluated; do
+    run "$TK" scan $mode --rule TK-AWS-S3-001 "$T/ctl.json"
+    expect_in out 'no_block["\x1b]0;pwned\x07\u{202e}\x9b"]' "control characters escaped ($mode)"
+    if grep -q $'[\x01-\x08\x0b-\x1f\x7f]' "$T/out"; then bad "raw control byte in text output ($mode)"; else ok; fi
+done
+run "$TK" scan -f json --rule TK-AWS-S3-001 "$T/ctl.json"
+expect_in out 'no_block[\"\u001b]0;pwned\u0007' "JSON escapes control characters"
+
 # ---- output file ----
 mkdir "$T/o"
 run "$TK" scan -f json -o "$T/o/report.json" "$FIX/fail.plan.json"
