@@ -756,16 +756,34 @@ static bool compile_call(compiler *c, const ast *a) {
     return emit(c, OP_CALL, (uint8_t)bd->id, a->nargs, 1 - (int)a->nargs) != UINT32_MAX;
 }
 
+/* [a, b, ...]; a list of literals only is made once, here, rather than at every evaluation. */
+static bool compile_list(compiler *c, const ast *a) {
+    bool literal = true;
+    for (uint32_t i = 0; i < a->nargs && literal; i++) literal = a->args[i]->k == A_LIT;
+    if (!literal) {
+        for (uint32_t i = 0; i < a->nargs; i++)
+            if (!compile(c, a->args[i])) return false;
+        return emit(c, OP_LIST, 0, a->nargs, 1 - (int)a->nargs) != UINT32_MAX;
+    }
+    tk_vlist *l = tk_arena_alloc(c->p->arena, sizeof *l);
+    tk_val *items = tk_arena_array(c->p->arena, a->nargs ? a->nargs : 1, sizeof *items);
+    if (!l || !items) return cfail(c->p, a->pos, "%s", "out of memory");
+    for (uint32_t i = 0; i < a->nargs; i++) items[i] = a->args[i]->lit;
+    *l = (tk_vlist){items, a->nargs, false};
+    tk_val v = {0};
+    v.kind = V_LIST;
+    v.u.list = l;
+    uint32_t k = add_const(c, v);
+    return k != UINT32_MAX && emit(c, OP_CONST, 0, k, 1) != UINT32_MAX;
+}
+
 static bool compile(compiler *c, const ast *a) {
     switch (a->k) {
     case A_LIT: {
         uint32_t k = add_const(c, a->lit);
         return k != UINT32_MAX && emit(c, OP_CONST, 0, k, 1) != UINT32_MAX;
     }
-    case A_LIST:
-        for (uint32_t i = 0; i < a->nargs; i++)
-            if (!compile(c, a->args[i])) return false;
-        return emit(c, OP_LIST, 0, a->nargs, 1 - (int)a->nargs) != UINT32_MAX;
+    case A_LIST: return compile_list(c, a);
     case A_CTX:
     case A_ROOT:
     case A_GET:
