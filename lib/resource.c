@@ -12,6 +12,7 @@ struct tk_join {
     size_t n_links, cap_links;
     tk_arena keys;
     bool undetermined; /* some candidate's reference could not be resolved */
+    bool any_instance; /* some reference points at every instance of a resource ("*") */
     struct tk_join *next;
 };
 
@@ -245,7 +246,7 @@ static tk_join *join_build(tk_rtable *t, const char *type, const char *attr) {
         if (!known && (!resolved || n == 0)) j->undetermined = true;
         for (size_t i = 0; i < n; i++) {
             tk_str idx = tg[i].index;
-            if (tg[i].mode == TK_IDX_ANY) idx = (tk_str){"*", 1};
+            if (tg[i].mode == TK_IDX_ANY) idx = (tk_str){"*", 1}, j->any_instance = true;
             else if (tg[i].mode == TK_IDX_SAME) idx = tk_res_index(s);
             size_t kl;
             const char *k = target_key(j, tg[i].module, tg[i].base, idx, &kl);
@@ -324,20 +325,33 @@ static bool rel_chain(rel_out *o, tk_join *j, uint32_t *head) {
     return true;
 }
 
+/* The values other resources may name this one by, remembered for the resource being
+ * evaluated (its rules ask again and again). */
+static const tk_ids *ids_of(tk_rtable *t, const tk_resource *r) {
+    if (t->ids.of == r) return &t->ids;
+    static const char *const names[] = {"id", "arn", "bucket", "name"};
+    t->ids.of = r;
+    t->ids.n = 0;
+    for (size_t i = 0; i < sizeof names / sizeof *names && r->values; i++) {
+        const tk_node *n = tk_doc_get(t->doc, r->values, names[i]);
+        if (!n || tk_node_kind(n) != TK_STRING) continue;
+        tk_str s = tk_doc_str(t->doc, n);
+        if (s.len) t->ids.v[t->ids.n++] = s;
+    }
+    return &t->ids;
+}
+
 static bool host_related(void *self, tk_eval_ctx *ctx, const tk_resource *r, const char *type,
                          const char *attr, tk_vlist *out) {
     tk_rtable *t = self;
     tk_join *j = join_get(t, type, attr);
     if (!j) return ctx->failed = true, false;
     rel_out o = {ctx, t, NULL, 0, 0, j->undetermined};
-    static const char *const ids[] = {"id", "arn", "bucket", "name"};
-    for (size_t i = 0; i < sizeof ids / sizeof *ids; i++) {
-        const tk_node *n = r->values ? tk_doc_get(t->doc, r->values, ids[i]) : NULL;
-        if (n && tk_node_kind(n) == TK_STRING) {
-            tk_str s = tk_doc_str(t->doc, n);
-            if (s.len && !rel_chain(&o, j, tk_strmap_get(&j->by_value, s.p, s.len)))
+    if (j->by_value.n) {
+        const tk_ids *ids = ids_of(t, r);
+        for (uint32_t i = 0; i < ids->n; i++)
+            if (!rel_chain(&o, j, tk_strmap_get(&j->by_value, ids->v[i].p, ids->v[i].len)))
                 return ctx->failed = true, false;
-        }
     }
     if (j->by_target.n) {
         tk_str idx = tk_res_index(r);
@@ -346,7 +360,7 @@ static bool host_related(void *self, tk_eval_ctx *ctx, const tk_resource *r, con
         if (oom || !rel_chain(&o, j, head)) return ctx->failed = true, false;
         /* A reference to "some instance" of a counted resource may or may not be this one;
          * for a resource without instances it is this one. */
-        head = find_target(j, tk_res_module(r), tk_res_base(r), (tk_str){"*", 1}, &oom);
+        head = j->any_instance ? find_target(j, tk_res_module(r), tk_res_base(r), (tk_str){"*", 1}, &oom) : NULL;
         if (oom) return ctx->failed = true, false;
         if (head && idx.len) o.partial = true;
         else if (head && !rel_chain(&o, j, head)) return ctx->failed = true, false;

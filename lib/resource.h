@@ -44,6 +44,13 @@ typedef struct tk_ref_source {
 
 typedef struct tk_join tk_join;
 
+/* Identifying values of one resource (id, arn, bucket, name), as strings. */
+typedef struct tk_ids {
+    const struct tk_resource *of;
+    tk_str v[4];
+    uint32_t n;
+} tk_ids;
+
 typedef struct tk_rtable {
     tk_resource *items;
     size_t n, cap;
@@ -63,6 +70,7 @@ typedef struct tk_rtable {
     size_t n_cached, cap_cached;
     const char *family;
     const tk_doc *doc; /* the document every resource of the table points into */
+    tk_ids ids;        /* of the last resource related() was asked about */
     bool failed;
 } tk_rtable;
 
