@@ -11,6 +11,7 @@ int main(void) {
     failed += run_expr_tests();
     failed += run_plan_tests();
     failed += run_rule_tests();
+    failed += run_hcl_tests();
     printf("unit tests: %d failed\n", failed);
     return failed ? 1 : 0;
 }

@@ -14,5 +14,6 @@ int run_expr_tests(void);
 int run_cidr_tests(void);
 int run_plan_tests(void);
 int run_rule_tests(void);
+int run_hcl_tests(void);
 
 #endif
