@@ -12,6 +12,9 @@ int main(void) {
     failed += run_plan_tests();
     failed += run_rule_tests();
     failed += run_hcl_tests();
+    failed += run_tf_funcs_tests();
+    failed += run_hval_tests();
+    failed += run_tfsrc_tests();
     printf("unit tests: %d failed\n", failed);
     return failed ? 1 : 0;
 }

@@ -15,5 +15,8 @@ int run_cidr_tests(void);
 int run_plan_tests(void);
 int run_rule_tests(void);
 int run_hcl_tests(void);
+int run_tf_funcs_tests(void);
+int run_hval_tests(void);
+int run_tfsrc_tests(void);
 
 #endif
