@@ -23,6 +23,7 @@ DEB_PACKAGES = gcc clang make libyaml-dev libpcre2-dev libcmocka-dev libclang-rt
 LIB_SRC   = $(sort $(wildcard lib/*.c))
 TOOL_SRC  = $(sort $(wildcard src/*.c))
 RULE_FILES = $(sort $(wildcard rules/*/*.rule))
+FACT_FILES = $(sort $(wildcard rules/*/provider-facts.json))
 UNIT_SRC  = $(sort $(wildcard tests/unit/*.c))
 
 LIB_OBJ   = $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/rules_embedded.o
@@ -41,9 +42,9 @@ $(BUILD)/tools/embed_rules: tools/embed_rules.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_BASE) -O1 $< -o $@
 
-$(BUILD)/gen/rules_embedded.c: $(BUILD)/tools/embed_rules $(RULE_FILES)
+$(BUILD)/gen/rules_embedded.c: $(BUILD)/tools/embed_rules $(RULE_FILES) $(FACT_FILES)
 	@mkdir -p $(dir $@)
-	$(BUILD)/tools/embed_rules $@ $(RULE_FILES)
+	$(BUILD)/tools/embed_rules $@ $(RULE_FILES) --facts $(FACT_FILES)
 
 $(BUILD)/gen/rules_embedded.o: $(BUILD)/gen/rules_embedded.c lib/engine.h include/tenken.h
 	$(CC) $(CFLAGS_ALL) -I. -c $< -o $@

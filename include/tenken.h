@@ -85,8 +85,11 @@ tk_engine *tk_engine_new(void);
 void tk_engine_free(tk_engine *e);
 /* Loads one rule file's text. On error returns false and fills *diag. */
 bool tk_engine_load_rule(tk_engine *e, const char *path, const char *text, size_t len, tk_diag *diag);
-/* Loads the rules compiled into the library. */
+/* Loads the rules (and provider facts) compiled into the library. */
 bool tk_engine_load_builtin(tk_engine *e, tk_diag *diag);
+/* Loads a provider facts file (JSON, see docs/rules.md) used when evaluating Terraform
+ * source. */
+bool tk_engine_load_facts(tk_engine *e, const char *path, const char *text, size_t len, tk_diag *diag);
 size_t tk_engine_rule_count(const tk_engine *e);
 const tk_rule *tk_engine_rule(const tk_engine *e, size_t i); /* sorted by ID */
 const tk_rule *tk_engine_find_rule(const tk_engine *e, const char *id);

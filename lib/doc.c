@@ -14,6 +14,7 @@ void tk_doc_free(tk_doc *d) {
     free(d->side);
     free(d->side_index);
     free(d->wide);
+    free(d->files);
     tk_text_free(&d->text);
     tk_locator_free(&d->loc);
     tk_arena_free(&d->arena);
@@ -214,4 +215,37 @@ void tk_doc_locate(tk_doc *d, size_t offset, unsigned *line, unsigned *col) {
     }
     if (!d->loc.text) tk_locator_init(&d->loc, d->text.data, d->text.len);
     tk_locate(&d->loc, offset, line, col);
+}
+
+bool tk_doc_add_file(tk_doc *d, const char *path, uint32_t start) {
+    if (d->n_files == d->cap_files) {
+        size_t cap = d->cap_files ? d->cap_files * 2 : 8;
+        tk_doc_file *f = realloc(d->files, cap * sizeof *f);
+        if (!f) return false;
+        d->files = f;
+        d->cap_files = cap;
+    }
+    const char *p = tk_arena_strdup(&d->arena, path);
+    if (!p) return false;
+    d->files[d->n_files++] = (tk_doc_file){start, 0, p};
+    return true;
+}
+
+const char *tk_doc_locate_file(tk_doc *d, size_t offset, unsigned *line, unsigned *col) {
+    tk_doc_locate(d, offset, line, col);
+    if (!d->n_files) return d->path;
+    size_t lo = 0, hi = d->n_files;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (d->files[mid].start <= offset) lo = mid + 1;
+        else hi = mid;
+    }
+    if (!lo) return d->path;
+    tk_doc_file *f = &d->files[lo - 1];
+    if (!f->first_line) {
+        unsigned c;
+        tk_doc_locate(d, f->start, &f->first_line, &c);
+    }
+    *line = *line - f->first_line + 1;
+    return f->path;
 }

@@ -49,6 +49,14 @@ typedef struct tk_side_ref {
     uint32_t node, off;
 } tk_side_ref;
 
+/* One file of a document made of several (Terraform source: every .tf file of the
+ * modules involved, laid end to end, each starting on a new line). */
+typedef struct tk_doc_file {
+    uint32_t start;      /* offset of its first byte in the document's text */
+    unsigned first_line; /* line of that byte in the whole text (0 until computed) */
+    const char *path;
+} tk_doc_file;
+
 typedef struct tk_doc {
     const char *path; /* name used in messages */
     tk_text text;
@@ -65,6 +73,8 @@ typedef struct tk_doc {
     bool one_line;
     uint32_t (*wide)[2]; /* (end offset of a string, continuation bytes up to there) */
     size_t n_wide, cap_wide;
+    tk_doc_file *files; /* sorted by start; none for a document of one file */
+    size_t n_files, cap_files;
 } tk_doc;
 
 typedef struct tk_str {
@@ -135,6 +145,11 @@ bool tk_doc_number(const tk_doc *d, const tk_node *n, double *out);
 /* Compares a string node with s. */
 bool tk_doc_str_eq(const tk_doc *d, const tk_node *n, const char *s);
 void tk_doc_locate(tk_doc *d, size_t offset, unsigned *line, unsigned *col);
+/* Records that a file named path starts at offset start (files are added in order). */
+bool tk_doc_add_file(tk_doc *d, const char *path, uint32_t start);
+/* Like tk_doc_locate, with the line counted within the file the offset falls in; returns
+ * that file's path (d->path for a one-file document). */
+const char *tk_doc_locate_file(tk_doc *d, size_t offset, unsigned *line, unsigned *col);
 
 /* ---- building (used by the parsers) ---- */
 /* Appends a node; returns its index or UINT32_MAX when out of memory or too large. */

@@ -16,6 +16,7 @@ tk_engine *tk_engine_new(void) {
     if (!e) return NULL;
     tk_arena_init(&e->arena);
     tk_strmap_init(&e->by_type);
+    tk_facts_init(&e->facts);
     snprintf(e->version, sizeof e->version, "%016llx", 0ULL);
     return e;
 }
@@ -27,6 +28,7 @@ void tk_engine_free(tk_engine *e) {
     free(e->rules);
     free(e->entries);
     tk_strmap_free(&e->by_type);
+    tk_facts_free(&e->facts);
     tk_arena_free(&e->arena);
     free(e);
 }
@@ -114,7 +116,24 @@ bool tk_engine_load_builtin(tk_engine *e, tk_diag *diag) {
         if (!tk_engine_load_rule(e, tk_builtin_rules[i].path, tk_builtin_rules[i].text,
                                  tk_builtin_rules[i].len, diag))
             return false;
+    for (size_t i = 0; i < tk_builtin_facts_count; i++)
+        if (!tk_engine_load_facts(e, tk_builtin_facts[i].path, tk_builtin_facts[i].text,
+                                  tk_builtin_facts[i].len, diag))
+            return false;
     return true;
+}
+
+bool tk_engine_load_facts(tk_engine *e, const char *path, const char *text, size_t len, tk_diag *diag) {
+    tk_err err;
+    /* The text must outlive the engine: keep a copy. */
+    char *copy = tk_arena_strndup(&e->arena, text, len);
+    if (copy && tk_facts_add(&e->facts, path, copy, len, &err)) return true;
+    if (!copy) tk_err_set(&err, 0, "out of memory");
+    snprintf(diag->file, sizeof diag->file, "%s", path);
+    diag->line = 1;
+    diag->column = (unsigned)err.offset + 1;
+    snprintf(diag->message, sizeof diag->message, "provider facts: %s", err.msg);
+    return false;
 }
 
 size_t tk_engine_rule_count(const tk_engine *e) {

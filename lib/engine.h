@@ -4,6 +4,7 @@
 #include "../include/tenken.h"
 #include "arena.h"
 #include "expr.h"
+#include "facts.h"
 #include "strmap.h"
 
 /* A (rule, match) pair applying to one resource type, chained per type. */
@@ -22,6 +23,7 @@ struct tk_engine {
     tk_strmap by_type; /* "family\x1ftype" -> first entry */
     tk_rule_entry *entries;
     size_t n_entries, cap_entries;
+    tk_facts facts; /* provider facts, for evaluating Terraform source */
     uint64_t texts_hash;
     char version[17];
 };
@@ -39,5 +41,8 @@ typedef struct tk_embedded_rule {
 } tk_embedded_rule;
 extern const tk_embedded_rule tk_builtin_rules[];
 extern const size_t tk_builtin_rule_count;
+/* Provider facts compiled into the binary. */
+extern const tk_embedded_rule tk_builtin_facts[];
+extern const size_t tk_builtin_facts_count;
 
 #endif
