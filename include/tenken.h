@@ -110,6 +110,9 @@ typedef struct tk_finding {
     const tk_rule *rule;
     tk_resource_ref resource;
     tk_location location;
+    const tk_location *module_calls; /* Terraform source: the module calls leading to the
+                                        resource, outermost first */
+    size_t n_module_calls;
     char fingerprint[17]; /* 16 hex digits; stable when lines move or files are reordered */
     uint32_t input;
 } tk_finding;
@@ -118,6 +121,8 @@ typedef struct tk_not_evaluated {
     const tk_rule *rule;
     tk_resource_ref resource;
     tk_location location;
+    const tk_location *module_calls;
+    size_t n_module_calls;
     const char *reason; /* the unknown value the rule depended on */
     uint32_t input;
 } tk_not_evaluated;
@@ -125,7 +130,7 @@ typedef struct tk_not_evaluated {
 typedef struct tk_input_info {
     const char *path;
     const char *family; /* "terraform"; NULL when the input could not be read */
-    const char *kind;   /* "plan" or "state" */
+    const char *kind;   /* "plan", "state" or "source" */
     size_t resources;   /* managed resources scanned */
 } tk_input_info;
 
@@ -139,6 +144,53 @@ void tk_scan_free(tk_scan *s);
  * could not be parsed or adapted; the error is kept (tk_scan_errors) and later inputs are
  * still scanned. */
 bool tk_scan_input(tk_scan *s, const char *path, const void *bytes, size_t len);
+/* ---- Terraform source ---- */
+
+/* The tree of files a source scan reads, provided by the caller. Paths handed to it are
+ * relative to the tree's root and already normalized (no "." or ".." components, no
+ * leading '/'), so they cannot name anything outside it; an implementation on a real file
+ * system must also refuse symbolic links that lead outside the root. */
+typedef struct tk_srcfs {
+    void *self;
+    /* Reads the file at rel; *data and *len stay valid as long as the tree does. */
+    bool (*read)(void *self, const char *rel, const char **data, size_t *len, char *err, size_t errcap);
+    /* Calls each(ctx, name, is_dir) for every entry of directory rel ("" is the root). */
+    bool (*list)(void *self, const char *rel, void (*each)(void *ctx, const char *name, bool is_dir),
+                 void *ctx, char *err, size_t errcap);
+} tk_srcfs;
+
+/* A variables file the caller read (--var-file): its name for messages, and its text. */
+typedef struct tk_source_text {
+    const char *name;
+    const char *text;
+    size_t len;
+} tk_source_text;
+
+typedef struct tk_source_opts {
+    const tk_source_text *var_files; /* in order (later ones win) */
+    size_t n_var_files;
+    const char *const *vars; /* "name=value", in order (later ones win) */
+    size_t n_vars;
+    const char *const *env; /* environment entries; those starting TF_VAR_ set variables */
+    size_t n_env;
+    size_t max_instances;      /* per count or for_each; 0: 10,000 */
+    unsigned max_module_depth; /* 0: 32 */
+    size_t max_files;          /* 0: 10,000 */
+    size_t max_bytes;          /* of source read; 0: 256 MiB */
+} tk_source_opts;
+
+/* Scans Terraform source: the module in directory path of fs (or the single .tf / .tf.json
+ * file path, when file is true) with every local module it calls. display names the input
+ * in results. Problems that do not stop the scan become warnings. */
+bool tk_scan_source(tk_scan *s, const char *display, const tk_srcfs *fs, const char *path, bool file,
+                    const tk_source_opts *o);
+
+/* Scans every root module in the tree: each directory holding .tf or .tf.json files that
+ * no other directory calls as a local module (hidden directories such as .terraform are
+ * skipped). display names the tree in results. Returns how many modules were scanned; none
+ * found is an error. */
+size_t tk_scan_source_tree(tk_scan *s, const char *display, const tk_srcfs *fs, const tk_source_opts *o);
+
 /* Leaves a rule out of this scan (e.g. --skip-rule). */
 bool tk_scan_disable_rule(tk_scan *s, const tk_rule *r);
 size_t tk_scan_active_rule_count(const tk_scan *s);
@@ -150,6 +202,8 @@ void tk_scan_finish(tk_scan *s);
 const tk_finding *tk_scan_findings(const tk_scan *s, size_t *n);
 const tk_not_evaluated *tk_scan_not_evaluated(const tk_scan *s, size_t *n);
 const tk_diag *tk_scan_errors(const tk_scan *s, size_t *n);
+/* Problems that did not stop the scan (e.g. a module outside the tree, a failing function). */
+const tk_diag *tk_scan_warnings(const tk_scan *s, size_t *n);
 const tk_input_info *tk_scan_inputs(const tk_scan *s, size_t *n);
 size_t tk_scan_resource_count(const tk_scan *s);
 size_t tk_scan_evaluation_count(const tk_scan *s); /* rule x resource checks performed */

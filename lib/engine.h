@@ -29,6 +29,9 @@ struct tk_engine {
 };
 
 bool tk_engine_keep_prog(tk_engine *e, tk_prog *p);
+/* tk_scan_source with file names shown under display_dir (NULL: the input's own). */
+bool tk_scan_source_in(tk_scan *s, const char *display, const char *display_dir, const tk_srcfs *fs,
+                       const char *path, bool file, const tk_source_opts *o);
 bool tk_engine_add_rule(tk_engine *e, tk_rule *r, const char *text, size_t len);
 /* First (rule, match) entry for a family and resource type; UINT32_MAX if none. */
 uint32_t tk_engine_entries_for(const tk_engine *e, const char *family, tk_str type);

@@ -85,6 +85,9 @@ struct tk_eval_ctx {
     struct tk_json_cache *json_cache;
     size_t max_json_bytes;
     bool failed; /* out of memory or internal limit; the result is then unknown */
+    /* The last attribute of the resource itself that a condition read (for the finding's
+     * location): nodes in [blame_lo, blame_hi) count. */
+    const struct tk_node *blame, *blame_lo, *blame_hi;
 };
 
 void tk_eval_ctx_init(tk_eval_ctx *c, tk_arena *scratch, const tk_eval_host *host);

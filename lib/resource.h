@@ -20,6 +20,9 @@ typedef struct tk_resource {
     uint32_t base_off;      /* address[base_off, ...) is "type.name[index]" / "data.type.name" */
     uint32_t next_of_type;  /* next resource with the same type, UINT32_MAX at the end */
     bool data;              /* a data source rather than a managed resource */
+    bool uncertain;         /* may not exist (count or for_each not known): no findings */
+    const uint32_t *via;    /* module calls leading to it (text offsets, outermost first) */
+    uint32_t n_via;
 } tk_resource;
 
 /* A place a reference points at: the resource base in a module instance, with an index. */

@@ -3,6 +3,7 @@
  * Each input is parsed, adapted and evaluated on its own, and its document is freed before
  * the next one: results copy the few strings they keep. */
 #include "adapt_tfplan.h"
+#include "adapt_tfsrc.h"
 #include "engine.h"
 #include "json.h"
 #include <stdio.h>
@@ -19,6 +20,8 @@ struct tk_scan {
     size_t n_ne, cap_ne;
     tk_diag *errors;
     size_t n_errors, cap_errors;
+    tk_diag *warnings;
+    size_t n_warnings, cap_warnings;
     tk_input_info *inputs;
     size_t n_inputs, cap_inputs;
     size_t resources, evaluations;
@@ -57,6 +60,7 @@ void tk_scan_free(tk_scan *s) {
     free(s->findings);
     free(s->ne);
     free(s->errors);
+    free(s->warnings);
     free(s->inputs);
     free(s->disabled);
     tk_strmap_free(&s->types);
@@ -95,12 +99,20 @@ static const char *keep(tk_scan *s, const char *p, size_t len) {
     return c ? c : "";
 }
 
+static void add_diag(tk_scan *s, tk_diag **list, size_t *n, size_t *cap, const char *path, unsigned line,
+                     unsigned column, const char *msg);
+
 void tk_scan_add_error(tk_scan *s, const char *path, unsigned line, unsigned column, const char *msg) {
-    if (!GROW(s->errors, s->n_errors, s->cap_errors)) {
+    add_diag(s, &s->errors, &s->n_errors, &s->cap_errors, path, line, column, msg);
+}
+
+static void add_diag(tk_scan *s, tk_diag **list, size_t *n, size_t *cap, const char *path, unsigned line,
+                     unsigned column, const char *msg) {
+    if (!(*n < *cap || grow_array((void **)list, cap, sizeof **list))) {
         s->oom = true;
         return;
     }
-    tk_diag *d = &s->errors[s->n_errors++];
+    tk_diag *d = &(*list)[(*n)++];
     snprintf(d->file, sizeof d->file, "%s", path ? path : "-");
     d->line = line;
     d->column = column;
@@ -109,8 +121,17 @@ void tk_scan_add_error(tk_scan *s, const char *path, unsigned line, unsigned col
 
 static void doc_error(tk_scan *s, tk_doc *d, const tk_err *err) {
     unsigned line = 1, col = 1;
-    if (d->text.data) tk_doc_locate(d, err->offset, &line, &col);
-    tk_scan_add_error(s, d->path, line, col, err->msg);
+    const char *file = d->path;
+    if (d->text.data) file = tk_doc_locate_file(d, err->offset, &line, &col);
+    tk_scan_add_error(s, file, line, col, err->msg);
+}
+
+static void doc_warning(void *self, const tk_doc *d, uint32_t pos, const char *msg) {
+    tk_scan *s = self;
+    unsigned line = 1, col = 1;
+    const char *file = d->path;
+    if (d->text.data) file = tk_doc_locate_file((tk_doc *)d, pos, &line, &col);
+    add_diag(s, &s->warnings, &s->n_warnings, &s->cap_warnings, file, line, col, msg);
 }
 
 /* ---- evaluation of one input ---- */
@@ -155,24 +176,49 @@ static void fingerprint(char out[17], const char *rule, const char *family, tk_s
     snprintf(out, 17, "%016llx", (unsigned long long)h);
 }
 
-static void set_resource(input_run *r, const tk_resource *res, tk_resource_ref *ref,
-                         tk_location *loc) {
+static void locate(input_run *r, uint32_t pos, tk_location *loc) {
+    loc->file = keep(r->s, "", 0);
+    const char *file = tk_doc_locate_file(r->doc, pos, &loc->line, &loc->column);
+    loc->file = file == r->doc->path ? r->path : keep(r->s, file, strlen(file));
+}
+
+static void set_resource(input_run *r, const tk_resource *res, tk_resource_ref *ref, tk_location *loc,
+                         const tk_location **calls, size_t *n_calls) {
     tk_scan *s = r->s;
     ref->family = r->t->family;
+    *calls = NULL;
+    *n_calls = 0;
     if (res) {
         ref->type = intern_type(s, res->type);
         ref->address = keep(s, res->address.p, res->address.len);
-        tk_doc_locate(r->doc, res->block ? res->block->pos : 0, &loc->line, &loc->column);
+        /* The attribute the condition read last, or the resource itself. */
+        const tk_node *at = r->ctx.blame ? r->ctx.blame : res->block;
+        locate(r, at ? at->pos : 0, loc);
+        if (res->n_via) {
+            tk_location *v = tk_arena_array(&s->arena, res->n_via, sizeof *v);
+            if (!v) {
+                s->oom = true;
+                return;
+            }
+            for (uint32_t i = 0; i < res->n_via; i++) locate(r, res->via[i], &v[i]);
+            *calls = v;
+            *n_calls = res->n_via;
+        }
     } else {
         ref->type = "scope";
         loc->line = loc->column = 1;
+        loc->file = r->path;
     }
-    loc->file = r->path;
 }
 
 static void record(input_run *r, const tk_rule *rule, const tk_resource *res, tk_tri result,
                    const char *scope_address) {
     tk_scan *s = r->s;
+    if (result == TK_FALSE && res && res->uncertain) {
+        /* The resource may not exist: its count or for_each is not known. */
+        result = TK_UNKNOWN_TRI;
+        r->ctx.unknown_reason = "count or for_each (not known, so the resource may not exist)";
+    }
     if (result == TK_FALSE) {
         if (!GROW(s->findings, s->n_findings, s->cap_findings)) {
             s->oom = true;
@@ -182,7 +228,7 @@ static void record(input_run *r, const tk_rule *rule, const tk_resource *res, tk
         memset(f, 0, sizeof *f);
         f->rule = rule;
         f->input = r->input;
-        set_resource(r, res, &f->resource, &f->location);
+        set_resource(r, res, &f->resource, &f->location, &f->module_calls, &f->n_module_calls);
         if (!res) f->resource.address = scope_address;
         tk_str addr = {f->resource.address, strlen(f->resource.address)};
         fingerprint(f->fingerprint, rule->id, f->resource.family, addr, r->path);
@@ -195,7 +241,7 @@ static void record(input_run *r, const tk_rule *rule, const tk_resource *res, tk
         memset(n, 0, sizeof *n);
         n->rule = rule;
         n->input = r->input;
-        set_resource(r, res, &n->resource, &n->location);
+        set_resource(r, res, &n->resource, &n->location, &n->module_calls, &n->n_module_calls);
         if (!res) n->resource.address = scope_address;
         /* Reasons are source texts of the rule's program, which the engine keeps. */
         n->reason = r->ctx.unknown_reason ? r->ctx.unknown_reason
@@ -215,6 +261,7 @@ static tk_tri check(input_run *r, const tk_rule_match *m) {
         if (w == TK_FALSE) return TK_TRUE; /* not applicable */
         where_reason = r->ctx.unknown_reason;
     }
+    r->ctx.blame = NULL;
     tk_tri a = tk_prog_eval(m->assert_cond, &r->ctx);
     if (a == TK_TRUE) return TK_TRUE;
     if (w == TK_TRUE) return a;
@@ -263,6 +310,8 @@ static void evaluate(input_run *r) {
         if (first == UINT32_MAX) continue;
         r->ctx.res = res;
         r->ctx.root = tk_res_value(r->t, res);
+        r->ctx.blame_lo = res->values;
+        r->ctx.blame_hi = res->values ? tk_node_end(res->values) : NULL;
         for (uint32_t ei = first; ei != UINT32_MAX; ei = e->entries[ei].next) {
             const tk_rule_entry *en = &e->entries[ei];
             if (!rule_enabled(s, en->rule)) continue;
@@ -281,6 +330,7 @@ static void evaluate(input_run *r) {
             if (strcmp(rule->matches[m].family, r->t->family) != 0) continue;
             r->ctx.res = NULL;
             r->ctx.root = tk_v_null();
+            r->ctx.blame = r->ctx.blame_lo = r->ctx.blame_hi = NULL;
             s->evaluations++;
             tk_tri t = check(r, &rule->matches[m]);
             char addr[64];
@@ -377,7 +427,72 @@ out:
     return ok;
 }
 
+bool tk_scan_source(tk_scan *s, const char *display, const tk_srcfs *fs, const char *path, bool file,
+                    const tk_source_opts *o) {
+    return tk_scan_source_in(s, display, NULL, fs, path, file, o);
+}
+
+bool tk_scan_source_in(tk_scan *s, const char *display, const char *display_dir_in, const tk_srcfs *fs,
+                       const char *path, bool file, const tk_source_opts *o) {
+    if (!GROW(s->inputs, s->n_inputs, s->cap_inputs)) {
+        s->oom = true;
+        return false;
+    }
+    uint32_t input = (uint32_t)s->n_inputs++;
+    tk_input_info *info = &s->inputs[input];
+    memset(info, 0, sizeof *info);
+    info->path = keep(s, display ? display : path, strlen(display ? display : path));
+    tk_doc doc;
+    tk_doc_init(&doc, info->path);
+    tk_rtable t;
+    tk_rtable_init(&t, "terraform");
+    /* File names in results: under the directory the input names. */
+    const char *shown = info->path;
+    const char *slash = file ? strrchr(shown, '/') : NULL;
+    const char *display_dir = display_dir_in ? display_dir_in
+                              : file        ? (slash ? keep(s, shown, (size_t)(slash - shown)) : "")
+                                            : shown;
+    tk_tfsrc_opts to = {.fs = fs, .path = path, .single_file = file, .display_dir = display_dir,
+                        .facts = &s->e->facts, .warn = doc_warning, .warn_self = s};
+    if (o) {
+        to.var_files = o->var_files;
+        to.n_var_files = o->n_var_files;
+        to.vars = o->vars;
+        to.n_vars = o->n_vars;
+        to.env = o->env;
+        to.n_env = o->n_env;
+        to.max_instances = o->max_instances;
+        to.max_module_depth = o->max_module_depth;
+        to.lim.max_files = o->max_files;
+        to.lim.max_bytes = o->max_bytes;
+    }
+    to.lim.max_depth = s->lim.max_depth > 0 && s->lim.max_depth < 4096 ? (unsigned)s->lim.max_depth : 0;
+    tk_err err;
+    tk_tfsrc *ts = tk_tfsrc_load(&doc, &t, &to, &err);
+    bool ok = ts != NULL;
+    if (!ts) {
+        doc_error(s, &doc, &err);
+    } else {
+        info->family = "terraform";
+        info->kind = "source";
+        input_run r = {.s = s, .doc = &doc, .t = &t, .input = input, .path = info->path};
+        evaluate(&r);
+    }
+    tk_rtable_free(&t);
+    tk_tfsrc_free(ts);
+    tk_doc_free(&doc);
+    if (s->oom) {
+        tk_scan_add_error(s, info->path, 1, 1, "out of memory");
+        return false;
+    }
+    return ok;
+}
+
 static int cmp_loc(const tk_location *a, const tk_location *b) {
+    if (a->file != b->file) {
+        int c = strcmp(a->file, b->file);
+        if (c) return c;
+    }
     if (a->line != b->line) return a->line < b->line ? -1 : 1;
     if (a->column != b->column) return a->column < b->column ? -1 : 1;
     return 0;
@@ -417,6 +532,10 @@ const tk_not_evaluated *tk_scan_not_evaluated(const tk_scan *s, size_t *n) {
 const tk_diag *tk_scan_errors(const tk_scan *s, size_t *n) {
     *n = s->n_errors;
     return s->errors;
+}
+const tk_diag *tk_scan_warnings(const tk_scan *s, size_t *n) {
+    *n = s->n_warnings;
+    return s->warnings;
 }
 const tk_input_info *tk_scan_inputs(const tk_scan *s, size_t *n) {
     *n = s->n_inputs;

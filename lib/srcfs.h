@@ -8,20 +8,11 @@
  * still refuse symbolic links that lead outside. */
 #ifndef TK_SRCFS_H
 #define TK_SRCFS_H
+#include "../include/tenken.h"
 #include <stdbool.h>
 #include <stddef.h>
 
-typedef struct tk_srcfs {
-    void *self;
-    /* Reads the file at rel. On success *data and *len stay valid as long as the fs does. */
-    bool (*read)(void *self, const char *rel, const char **data, size_t *len, char *err,
-                 size_t errcap);
-    /* Calls each(ctx, name, is_dir) for every entry of directory rel ("" is the root), in
-     * any order. */
-    bool (*list)(void *self, const char *rel,
-                 void (*each)(void *ctx, const char *name, bool is_dir), void *ctx, char *err,
-                 size_t errcap);
-} tk_srcfs;
+/* tk_srcfs itself is declared in the public header. */
 
 /* Joins directory base (relative to the root, "" for the root) and path rel, resolving "."
  * and "..". Returns false when rel is absolute, the result would leave the root, or it

@@ -58,7 +58,11 @@ static bool add_text(tf_source *s, const char *path, const char *data, size_t le
     if (s->text.len + len + 1 > UINT32_MAX / 2)
         return fail(err, (uint32_t)s->text.len, "source too large");
     *base = (uint32_t)s->text.len;
-    if (!tk_doc_add_file(s->doc, path, *base)) return fail(err, *base, "out of memory");
+    char shown[1200];
+    const char *dd = s->display_dir ? s->display_dir : "";
+    size_t dl = strlen(dd);
+    snprintf(shown, sizeof shown, "%s%s%s", dd, dl && dd[dl - 1] != '/' ? "/" : "", path);
+    if (!tk_doc_add_file(s->doc, shown, *base)) return fail(err, *base, "out of memory");
     tk_buf_append(&s->text, data, len);
     tk_buf_putc(&s->text, '\n');
     char *c = tk_arena_strndup(s->a, data, len);
@@ -416,11 +420,20 @@ bool tf_source_file_module(tf_source *s, const char *path, tf_module **out, tk_e
     return true;
 }
 
-bool tf_source_tfvars(tf_source *s, const char *path, hcl_body **out, tk_err *err) {
+bool tf_source_tfvars(tf_source *s, const char *path, const char *given, size_t given_len, hcl_body **out,
+                      tk_err *err) {
     const char *text;
-    size_t len;
+    size_t len = given_len;
     uint32_t base;
-    if (!read_file(s, path, &text, &len, &base, err)) return false;
+    if (given) {
+        const char *saved = s->display_dir;
+        s->display_dir = ""; /* the caller's own name for it */
+        bool ok = add_text(s, path, given, given_len, &text, &base, err);
+        s->display_dir = saved;
+        if (!ok) return false;
+    } else if (!read_file(s, path, &text, &len, &base, err)) {
+        return false;
+    }
     hcl_file f;
     bool ok = ends_with(path, ".json")
                   ? tf_json_file(s, text, len, base, &f, err)

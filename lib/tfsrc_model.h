@@ -68,6 +68,7 @@ typedef struct tf_source {
     tk_buf text; /* the document's text, growing as files are read */
     const tk_srcfs *fs;
     tf_limits lim;
+    const char *display_dir; /* prefix of file names in results ("" for none) */
     tf_is_block_fn is_block;
     void *is_block_self;
     void (*diag)(void *self, uint32_t pos, const char *msg); /* non-fatal problems */
@@ -87,8 +88,9 @@ bool tf_source_module(tf_source *s, const char *dir, tf_module **out, tk_err *er
 bool tf_source_file_module(tf_source *s, const char *path, tf_module **out, tk_err *err);
 /* Hands the collected text to the document (call once, after the last file was read). */
 bool tf_source_finish(tf_source *s);
-/* Reads a variables file (.tfvars in native syntax, or .tfvars.json) into attributes. */
-bool tf_source_tfvars(tf_source *s, const char *path, hcl_body **out, tk_err *err);
+/* Reads a variables file (.tfvars in native syntax, or .tfvars.json) into attributes: from
+ * the tree (text NULL) or from text the caller read. */
+bool tf_source_tfvars(tf_source *s, const char *path, const char *text, size_t len, hcl_body **out, tk_err *err);
 /* Adds text that is not a file (a --var value) to the document, parsed as an expression. */
 bool tf_source_expr(tf_source *s, const char *label, const char *text, size_t len, hcl_expr **out,
                     tk_err *err);

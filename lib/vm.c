@@ -236,6 +236,7 @@ static tk_val get_member(tk_eval_ctx *c, tk_val v, const char *key, size_t klen)
         if (tk_node_kind(n) != TK_OBJECT) return tk_v_null();
         const tk_node *child = tk_doc_getn(v.u.n.doc, n, key, klen);
         const tk_node *cm = v.u.n.mask ? tk_doc_getn(v.u.n.doc, v.u.n.mask, key, klen) : NULL;
+        if (child && child >= c->blame_lo && child < c->blame_hi) c->blame = child;
         return tk_v_from_node(v.u.n.doc, child, cm);
     }
     case V_LIST: {

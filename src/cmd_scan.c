@@ -1,18 +1,22 @@
 /* `tenken scan`: read inputs, run the rules, write the report, set the exit status. */
 #include "cli.h"
+#include "fs_tree.h"
 #include "io.h"
 #include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static const char SCAN_HELP_EN[] =
-    "Usage: tenken scan [options] FILE...\n"
+    "Usage: tenken scan [options] PATH...\n"
     "\n"
-    "Checks Terraform plan or state JSON (terraform show -json) against the rules and\n"
-    "reports each misconfiguration with its MIC settings guideline category, measure ID,\n"
-    "basic/recommended level and CIS Benchmark reference. FILE '-' reads standard input.\n"
+    "Checks Terraform configurations against the rules and reports each misconfiguration\n"
+    "with its MIC settings guideline category, measure ID, basic/recommended level and CIS\n"
+    "Benchmark reference. PATH is a directory of Terraform source (.tf, .tf.json; every\n"
+    "root module under it, with the local modules they call), a single .tf or .tf.json\n"
+    "file, or plan or state JSON (terraform show -json); '-' reads JSON from standard input.\n"
     "\n"
     "Options:\n"
     "  -f, --format FORMAT      text (default) or json\n"
@@ -27,6 +31,9 @@ static const char SCAN_HELP_EN[] =
     "      --no-scope-rules     skip account-wide checks (no CloudTrail, GuardDuty off, ...)\n"
     "                           for inputs that do not own account settings\n"
     "      --show-not-evaluated list checks that depend on values known only after apply\n"
+    "      --var NAME=VALUE     Terraform source: set a root module variable (repeatable)\n"
+    "      --var-file FILE      Terraform source: read variables from FILE (repeatable);\n"
+    "                           terraform.tfvars, *.auto.tfvars and TF_VAR_* are read too\n"
     "  -q, --quiet              text: one line per finding (file:line:col: ...)\n"
     "  -v, --verbose            text: also explain why each setting matters\n"
     "      --color WHEN         auto (default), always or never; NO_COLOR is honoured\n"
@@ -37,11 +44,13 @@ static const char SCAN_HELP_EN[] =
     "Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage or input error.\n";
 
 static const char SCAN_HELP_JA[] =
-    "使い方: tenken scan [オプション] ファイル...\n"
+    "使い方: tenken scan [オプション] パス...\n"
     "\n"
-    "Terraform のプランまたはステートの JSON（terraform show -json の出力）をルールで点検し、\n"
-    "設定不備ごとに総務省 設定ガイドラインの類型・対策ID・基本/推奨の別・CIS Benchmark の\n"
-    "対応項目を示します。ファイルに '-' を指定すると標準入力を読みます。\n"
+    "Terraform の構成をルールで点検し、設定不備ごとに総務省 設定ガイドラインの類型・対策ID・\n"
+    "基本/推奨の別・CIS Benchmark の対応項目を示します。パスには Terraform のソース\n"
+    "（.tf, .tf.json）のディレクトリ（その下のすべてのルートモジュールと、それらが呼び出す\n"
+    "ローカルモジュール）、単一の .tf / .tf.json ファイル、またはプラン・ステートの JSON\n"
+    "（terraform show -json の出力）を指定します。'-' は標準入力から JSON を読みます。\n"
     "\n"
     "オプション:\n"
     "  -f, --format 形式        text（既定）または json\n"
@@ -56,6 +65,9 @@ static const char SCAN_HELP_JA[] =
     "      --no-scope-rules     アカウント全体の点検（CloudTrail の有無、GuardDuty など）を\n"
     "                           行わない（アカウント設定を持たない入力向け）\n"
     "      --show-not-evaluated 適用後にしか決まらない値に依存して未評価となった判定を一覧表示\n"
+    "      --var 名前=値        Terraform ソース: ルートモジュールの変数を設定（複数指定可）\n"
+    "      --var-file ファイル  Terraform ソース: 変数ファイルを読む（複数指定可）。\n"
+    "                           terraform.tfvars、*.auto.tfvars、TF_VAR_* も読みます\n"
     "  -q, --quiet              テキスト: 1 件 1 行（ファイル:行:列: ...）\n"
     "  -v, --verbose            テキスト: 設定の意味と背景も表示\n"
     "      --color 指定         auto（既定）, always, never。NO_COLOR を尊重\n"
@@ -100,7 +112,95 @@ enum {
     OPT_COLOR,
     OPT_MAX_SIZE,
     OPT_MAX_DEPTH,
+    OPT_VAR,
+    OPT_VAR_FILE,
 };
+
+/* Whether an input is Terraform source: a directory, or a .tf / .tf.json file. */
+static bool is_source(const char *path) {
+    if (!strcmp(path, "-")) return false;
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) return true;
+    size_t l = strlen(path);
+    return (l > 3 && !strcmp(path + l - 3, ".tf")) || (l > 8 && !strcmp(path + l - 8, ".tf.json"));
+}
+
+typedef struct source_inputs {
+    tk_source_text *files;
+    input_bytes *bytes;
+    size_t n_files;
+    const char **env;
+    size_t n_env;
+    tk_source_opts opts;
+} source_inputs;
+
+extern char **environ;
+
+static bool source_inputs_read(source_inputs *si, const char **files, size_t n_files, const char **vars, size_t n_vars,
+                               size_t max_bytes) {
+    memset(si, 0, sizeof *si);
+    si->files = calloc(n_files + 1, sizeof *si->files);
+    si->bytes = calloc(n_files + 1, sizeof *si->bytes);
+    size_t n_env = 0;
+    for (char **e = environ; e && *e; e++) n_env += !strncmp(*e, "TF_VAR_", 7);
+    si->env = calloc(n_env + 1, sizeof *si->env);
+    if (!si->files || !si->bytes || !si->env) {
+        cli_error("out of memory");
+        return false;
+    }
+    for (char **e = environ; e && *e; e++)
+        if (!strncmp(*e, "TF_VAR_", 7)) si->env[si->n_env++] = *e;
+    for (size_t i = 0; i < n_files; i++) {
+        char err[300];
+        if (!io_read_input(files[i], max_bytes, &si->bytes[i], err, sizeof err)) {
+            fprintf(stderr, "%s:1:1: %s\n", files[i], err);
+            return false;
+        }
+        si->files[i] = (tk_source_text){files[i], si->bytes[i].data, si->bytes[i].len};
+        si->n_files++;
+    }
+    si->opts.var_files = si->files;
+    si->opts.n_var_files = si->n_files;
+    si->opts.vars = vars;
+    si->opts.n_vars = n_vars;
+    si->opts.env = si->env;
+    si->opts.n_env = si->n_env;
+    return true;
+}
+
+static void source_inputs_free(source_inputs *si) {
+    for (size_t i = 0; i < si->n_files; i++) io_release(&si->bytes[i]);
+    free(si->files);
+    free(si->bytes);
+    free(si->env);
+}
+
+/* Scans a directory (every root module under it) or one .tf file; returns how many inputs
+ * could be scanned. */
+static size_t scan_source(tk_scan *scan, const char *arg, const source_inputs *si, size_t max_bytes) {
+    struct stat st;
+    bool dir = stat(arg, &st) == 0 && S_ISDIR(st.st_mode);
+    char root[4096];
+    const char *file = NULL;
+    if (dir) {
+        snprintf(root, sizeof root, "%s", arg);
+    } else {
+        const char *slash = strrchr(arg, '/');
+        snprintf(root, sizeof root, "%.*s", slash ? (int)(slash - arg) : 1, slash ? arg : ".");
+        if (slash && slash == arg) snprintf(root, sizeof root, "/");
+        file = slash ? slash + 1 : arg;
+    }
+    fs_tree t;
+    char err[300];
+    if (!fs_tree_open(&t, root, max_bytes, err, sizeof err)) {
+        tk_scan_add_error(scan, arg, 1, 1, err);
+        return 0;
+    }
+    size_t ok = dir ? tk_scan_source_tree(scan, arg, &t.fs, &si->opts)
+                    : tk_scan_source(scan, arg, &t.fs, file, true, &si->opts);
+    fs_tree_close(&t);
+    return ok;
+}
 
 int cmd_scan(int argc, char **argv) {
     static const struct option longopts[] = {
@@ -120,6 +220,8 @@ int cmd_scan(int argc, char **argv) {
         {"colour", required_argument, NULL, OPT_COLOR},
         {"max-input-size", required_argument, NULL, OPT_MAX_SIZE},
         {"max-depth", required_argument, NULL, OPT_MAX_DEPTH},
+        {"var", required_argument, NULL, OPT_VAR},
+        {"var-file", required_argument, NULL, OPT_VAR_FILE},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -128,8 +230,8 @@ int cmd_scan(int argc, char **argv) {
     report rep = {.ja = ja, .fail_on = TK_SEV_LOW};
     color_mode cm = COLOR_AUTO;
     rule_source_opts rs = {0};
-    const char **only = NULL, **skip = NULL;
-    size_t n_only = 0, n_skip = 0;
+    const char **only = NULL, **skip = NULL, **vars = NULL, **var_files = NULL;
+    size_t n_only = 0, n_skip = 0, n_vars = 0, n_var_files = 0;
     bool no_scope = false;
     tk_limits lim;
     tk_limits_default(&lim);
@@ -138,7 +240,9 @@ int cmd_scan(int argc, char **argv) {
     rs.dirs = calloc((size_t)argc + 1, sizeof *rs.dirs);
     only = calloc((size_t)argc + 1, sizeof *only);
     skip = calloc((size_t)argc + 1, sizeof *skip);
-    if (!rs.dirs || !only || !skip) {
+    vars = calloc((size_t)argc + 1, sizeof *vars);
+    var_files = calloc((size_t)argc + 1, sizeof *var_files);
+    if (!rs.dirs || !only || !skip || !vars || !var_files) {
         cli_error("out of memory");
         goto done;
     }
@@ -173,6 +277,14 @@ int cmd_scan(int argc, char **argv) {
         case OPT_RULE: only[n_only++] = optarg; break;
         case OPT_SKIP_RULE: skip[n_skip++] = optarg; break;
         case OPT_SHOW_NE: rep.show_not_evaluated = true; break;
+        case OPT_VAR:
+            if (!strchr(optarg, '=') || optarg[0] == '=') {
+                cli_error("--var must be NAME=VALUE, not '%s'", optarg);
+                goto done;
+            }
+            vars[n_vars++] = optarg;
+            break;
+        case OPT_VAR_FILE: var_files[n_var_files++] = optarg; break;
         case OPT_NO_SCOPE: no_scope = true; break;
         case OPT_COLOR:
             if (!color_parse(optarg, &cm)) {
@@ -237,8 +349,19 @@ int cmd_scan(int argc, char **argv) {
         if (!on) tk_scan_disable_rule(scan, r);
     }
 
+    /* Variables for Terraform source: files the user named, --var, TF_VAR_* */
+    source_inputs si;
+    if (!source_inputs_read(&si, var_files, n_var_files, vars, n_vars, lim.max_input_bytes)) {
+        tk_scan_free(scan);
+        tk_engine_free(engine);
+        goto done;
+    }
     size_t scanned_ok = 0;
     for (int i = optind; i < argc; i++) {
+        if (is_source(argv[i])) {
+            scanned_ok += scan_source(scan, argv[i], &si, lim.max_input_bytes);
+            continue;
+        }
         input_bytes in;
         char err[300];
         if (!io_read_input(argv[i], lim.max_input_bytes, &in, err, sizeof err)) {
@@ -248,12 +371,19 @@ int cmd_scan(int argc, char **argv) {
         if (tk_scan_input(scan, argv[i], in.data, in.len)) scanned_ok++;
         io_release(&in);
     }
+    source_inputs_free(&si);
     tk_scan_finish(scan);
 
     size_t ne;
     const tk_diag *errs = tk_scan_errors(scan, &ne);
     for (size_t i = 0; i < ne; i++)
         fprintf(stderr, "%s:%u:%u: %s\n", errs[i].file, errs[i].line, errs[i].column, errs[i].message);
+    size_t nw;
+    const tk_diag *warns = tk_scan_warnings(scan, &nw);
+    if (!json)
+        for (size_t i = 0; i < nw; i++)
+            fprintf(stderr, "%s:%u:%u: %s: %s\n", warns[i].file, warns[i].line, warns[i].column,
+                    rep.ja ? "警告" : "warning", warns[i].message);
 
     rep.engine = engine;
     rep.scan = scan;
@@ -304,5 +434,7 @@ done:
     free(rs.dirs);
     free(only);
     free(skip);
+    free(vars);
+    free(var_files);
     return status;
 }

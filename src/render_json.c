@@ -26,14 +26,29 @@ static void resource_obj(jw *w, const tk_resource_ref *r) {
     jw_end_obj(w);
 }
 
-static void location_obj(jw *w, const tk_location *l) {
-    jw_obj(w);
+static void location_members(jw *w, const tk_location *l) {
     JW_KEY(w, "file");
     jw_str(w, l->file);
     JW_KEY(w, "line");
     jw_uint(w, l->line);
     JW_KEY(w, "column");
     jw_uint(w, l->column);
+}
+
+/* A location; for a resource in a module, also the module calls that lead to it. */
+static void location_obj(jw *w, const tk_location *l, const tk_location *calls, size_t n_calls) {
+    jw_obj(w);
+    location_members(w, l);
+    if (n_calls) {
+        JW_KEY(w, "module_calls");
+        jw_arr(w);
+        for (size_t i = 0; i < n_calls; i++) {
+            jw_obj(w);
+            location_members(w, &calls[i]);
+            jw_end_obj(w);
+        }
+        jw_end_arr(w);
+    }
     jw_end_obj(w);
 }
 
@@ -191,7 +206,7 @@ void render_json(const report *r, tk_buf *b) {
         JW_KEY(&w, "resource");
         resource_obj(&w, &f->resource);
         JW_KEY(&w, "location");
-        location_obj(&w, &f->location);
+        location_obj(&w, &f->location, f->module_calls, f->n_module_calls);
         if (parts) {
             tk_buf_append(b, parts[1].data, parts[1].len);
         } else {
@@ -214,29 +229,33 @@ void render_json(const report *r, tk_buf *b) {
         JW_KEY(&w, "resource");
         resource_obj(&w, &ns[i].resource);
         JW_KEY(&w, "location");
-        location_obj(&w, &ns[i].location);
+        location_obj(&w, &ns[i].location, ns[i].module_calls, ns[i].n_module_calls);
         JW_KEY(&w, "reason");
         jw_str(&w, ns[i].reason);
         jw_end_obj(&w);
     }
     jw_end_arr(&w);
 
-    JW_KEY(&w, "errors");
-    jw_arr(&w);
-    for (size_t i = 0; i < ne; i++) {
-        jw_obj(&w);
-        JW_KEY(&w, "file");
-        jw_str(&w, es[i].file);
-        JW_KEY(&w, "line");
-        jw_uint(&w, es[i].line);
-        JW_KEY(&w, "column");
-        jw_uint(&w, es[i].column);
-        JW_KEY(&w, "message");
-        jw_str(&w, es[i].message);
-        jw_end_obj(&w);
+    for (int list = 0; list < 2; list++) {
+        size_t nd = ne;
+        const tk_diag *ds = list ? tk_scan_warnings(r->scan, &nd) : es;
+        if (list) JW_KEY(&w, "warnings");
+        else JW_KEY(&w, "errors");
+        jw_arr(&w);
+        for (size_t i = 0; i < nd; i++) {
+            jw_obj(&w);
+            JW_KEY(&w, "file");
+            jw_str(&w, ds[i].file);
+            JW_KEY(&w, "line");
+            jw_uint(&w, ds[i].line);
+            JW_KEY(&w, "column");
+            jw_uint(&w, ds[i].column);
+            JW_KEY(&w, "message");
+            jw_str(&w, ds[i].message);
+            jw_end_obj(&w);
+        }
+        jw_end_arr(&w);
     }
-    jw_end_arr(&w);
-
     /* Texts of the rules that produced findings, so a report reader needs nothing else. */
     JW_KEY(&w, "rules");
     jw_obj(&w);
@@ -298,6 +317,10 @@ void render_json(const report *r, tk_buf *b) {
     jw_uint(&w, nn);
     JW_KEY(&w, "errors");
     jw_uint(&w, ne);
+    size_t nwarn;
+    tk_scan_warnings(r->scan, &nwarn);
+    JW_KEY(&w, "warnings");
+    jw_uint(&w, nwarn);
     JW_KEY(&w, "resources");
     jw_uint(&w, tk_scan_resource_count(r->scan));
     JW_KEY(&w, "rules");

@@ -111,6 +111,11 @@ static void finding_long(const report *r, tk_buf *b, const tk_finding *f, rule_f
     put_location(b, &f->location);
     if (r->color) tk_buf_puts(b, "\033[0m");
     tk_buf_putc(b, '\n');
+    for (size_t i = 0; i < f->n_module_calls; i++) {
+        tk_buf_puts(b, TR(r->ja, "           via module call at ", "           モジュール呼び出し: "));
+        put_location(b, &f->module_calls[i]);
+        tk_buf_putc(b, '\n');
+    }
     tk_buf_append(b, parts[1].data, parts[1].len);
     if (parts == tmp)
         for (int p = 0; p < RULE_FRAG_PARTS; p++) tk_buf_free(&tmp[p]);

@@ -154,7 +154,7 @@ run "$TK" scan "$T/deep.json"; expect_in err "nesting deeper than 256" "depth li
 run "$TK" scan --max-depth 200000 "$T/deep.json"; expect_code 2 "depth limit is bounded"
 run "$TK" scan "$T/truncated.json"; expect_in err "truncated.json:1:" "truncation position"
 run "$TK" scan "$T/nonexistent.json"; expect_code 2 "missing file"
-run "$TK" scan "$T"; expect_code 2 "directory input"; expect_in err "is a directory" "directory message"
+run "$TK" scan "$T/o"; expect_code 2 "directory without Terraform files"; expect_in err "no Terraform files" "directory message"
 run "$TK" scan --max-input-size 100 "$FIX/fail.plan.json"; expect_code 2 "size limit"
 expect_in err "limit" "size limit message"
 run timeout 10 "$TK" scan /dev/zero; expect_code 2 "endless device input is cut at the size limit"
