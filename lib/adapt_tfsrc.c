@@ -8,6 +8,7 @@
  * At the end every instance's configuration is written into the document as nodes, with
  * the provider facts' defaults and unknowns for what the configuration leaves out. */
 #include "adapt_tfsrc.h"
+#include "tfsrc_data.h"
 #include "tfsrc_eval.h"
 #include <math.h>
 #include <stdarg.h>
@@ -749,6 +750,7 @@ static hv rinst_value(tk_tfsrc *ts, uint32_t ri) {
     if (v.kind == HV_OBJECT) {
         v.flags |= HVF_RESOURCE;
         v.extra = ri;
+        if (r->decl->data) tf_data_compute(&ts->arena, r->decl->type, r->decl->tlen, &v);
     } else {
         v = hv_unknown_ref(&ts->arena, ri);
     }
