@@ -127,6 +127,14 @@ typedef struct tk_not_evaluated {
     uint32_t input;
 } tk_not_evaluated;
 
+/* A finding an inline suppression in the source set aside; kept so reports can list it. */
+typedef struct tk_suppressed {
+    tk_finding finding;
+    const char *reason;
+    const char *expires;       /* "YYYY-MM-DD", or NULL when it does not expire */
+    tk_location suppressed_at; /* the comment */
+} tk_suppressed;
+
 typedef struct tk_input_info {
     const char *path;
     const char *family; /* "terraform"; NULL when the input could not be read */
@@ -177,6 +185,7 @@ typedef struct tk_source_opts {
     unsigned max_module_depth; /* 0: 32 */
     size_t max_files;          /* 0: 10,000 */
     size_t max_bytes;          /* of source read; 0: 256 MiB */
+    const char *today;         /* "YYYY-MM-DD" for suppression expiry; NULL: today (UTC) */
 } tk_source_opts;
 
 /* Scans Terraform source: the module in directory path of fs (or the single .tf / .tf.json
@@ -204,6 +213,8 @@ const tk_not_evaluated *tk_scan_not_evaluated(const tk_scan *s, size_t *n);
 const tk_diag *tk_scan_errors(const tk_scan *s, size_t *n);
 /* Problems that did not stop the scan (e.g. a module outside the tree, a failing function). */
 const tk_diag *tk_scan_warnings(const tk_scan *s, size_t *n);
+/* Findings set aside by inline suppressions (# tenken:ignore:RULE reason). */
+const tk_suppressed *tk_scan_suppressed(const tk_scan *s, size_t *n);
 const tk_input_info *tk_scan_inputs(const tk_scan *s, size_t *n);
 size_t tk_scan_resource_count(const tk_scan *s);
 size_t tk_scan_evaluation_count(const tk_scan *s); /* rule x resource checks performed */

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 typedef struct inst inst;
 
@@ -76,6 +77,12 @@ struct tk_tfsrc {
     uint32_t *rt_of; /* rtable item -> rinst */
     hv root_inputs;  /* object: root variable name -> value */
     bool oom;
+    /* Inline suppressions and the source range each covers. */
+    struct sup {
+        tk_suppression s;
+        uint32_t start, end;
+    } *sups;
+    uint32_t n_sups, cap_sups;
     /* Warnings wait until the document has its text (they are reported with positions). */
     struct {
         uint32_t pos;
@@ -1356,6 +1363,172 @@ static tk_tri src_configured(void *self, const tk_resource *res, const char *pat
     return TK_TRUE;
 }
 
+/* ---- inline suppressions ---- */
+
+/* The block or attribute of module m starting exactly at offset at: its range. */
+static bool find_target_in(const hcl_body *b, uint32_t at, uint32_t *start, uint32_t *end) {
+    for (uint32_t i = 0; b && i < b->n_attrs; i++)
+        if (b->attrs[i].pos == at) {
+            *start = at;
+            *end = b->attrs[i].expr->end;
+            return true;
+        }
+    for (uint32_t i = 0; b && i < b->n_blocks; i++) {
+        const hcl_block *bl = &b->blocks[i];
+        if (bl->pos == at) {
+            *start = at;
+            *end = bl->end;
+            return true;
+        }
+        if (at > bl->pos && at < bl->end && find_target_in(bl->body, at, start, end)) return true;
+    }
+    return false;
+}
+
+static bool find_target(const tf_module *m, uint32_t at, uint32_t *start, uint32_t *end) {
+    for (uint32_t i = 0; i < m->n_res; i++) {
+        const hcl_block *b = m->res[i].block;
+        if (b->pos == at) {
+            *start = at;
+            *end = b->end;
+            return true;
+        }
+        if (at > b->pos && at < b->end) return find_target_in(b->body, at, start, end);
+    }
+    for (uint32_t i = 0; i < m->n_calls; i++)
+        if (m->calls[i].block->pos == at) {
+            *start = at;
+            *end = m->calls[i].block->end;
+            return true;
+        }
+    return false;
+}
+
+/* The first character of the next line after pos that is not only a comment. */
+static uint32_t next_code_line(const tk_doc *d, uint32_t pos) {
+    const char *t = d->text.data;
+    size_t n = d->text.len, p = pos;
+    for (;;) {
+        while (p < n && t[p] != '\n') p++;
+        if (p >= n) return UINT32_MAX;
+        p++;
+        size_t q = p;
+        while (q < n && (t[q] == ' ' || t[q] == '\t')) q++;
+        if (q < n && (t[q] == '#' || (t[q] == '/' && q + 1 < n && t[q + 1] == '/'))) {
+            p = q;
+            continue;
+        }
+        if (q >= n || t[q] == '\n' || t[q] == '\r') return UINT32_MAX; /* a blank line ends it */
+        return (uint32_t)q;
+    }
+}
+
+static bool valid_date(const char *s, size_t len) {
+    if (len != 10 || s[4] != '-' || s[7] != '-') return false;
+    for (size_t i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return false;
+    int mo = (s[5] - '0') * 10 + (s[6] - '0'), dd = (s[8] - '0') * 10 + (s[9] - '0');
+    return mo >= 1 && mo <= 12 && dd >= 1 && dd <= 31;
+}
+
+static void add_suppression(tk_tfsrc *ts, const hcl_comment *c, const tf_module *m, const char *today) {
+    static const char mark[] = "tenken:ignore:";
+    const char *t = c->text, *end = c->text + c->len;
+    const char *at = NULL;
+    for (const char *p = t; p + sizeof mark - 1 <= end && !at; p++)
+        if (!memcmp(p, mark, sizeof mark - 1)) at = p;
+    if (!at) {
+        warn(ts, c->pos, "unrecognised tenken comment (the form is # tenken:ignore:RULE-ID reason [exp:YYYY-MM-DD])");
+        return;
+    }
+    const char *ids = at + sizeof mark - 1, *p = ids;
+    while (p < end && *p != ' ' && *p != '\t') p++;
+    size_t ids_len = (size_t)(p - ids);
+    /* The rest is the reason, less an exp:DATE word. */
+    tk_buf reason;
+    tk_buf_init(&reason);
+    const char *exp = NULL;
+    size_t exp_len = 0;
+    while (p < end) {
+        while (p < end && (*p == ' ' || *p == '\t')) p++;
+        const char *w = p;
+        while (p < end && *p != ' ' && *p != '\t') p++;
+        if (p == w) break;
+        if ((size_t)(p - w) > 4 && !memcmp(w, "exp:", 4)) {
+            exp = w + 4;
+            exp_len = (size_t)(p - w) - 4;
+            continue;
+        }
+        if (reason.len) tk_buf_putc(&reason, ' ');
+        tk_buf_append(&reason, w, (size_t)(p - w));
+    }
+    uint32_t target = next_code_line(ts->doc, c->pos), start = 0, tend = 0;
+    bool ok = target != UINT32_MAX && find_target(m, target, &start, &tend);
+    if (!ok) warn(ts, c->pos, "a tenken:ignore comment must be on the line just above a block or an attribute");
+    else if (!ids_len) warn(ts, c->pos, "tenken:ignore needs a rule ID (tenken:ignore:TK-AWS-S3-001 reason)");
+    else if (!reason.len) warn(ts, c->pos, "tenken:ignore:%.*s has no reason; it is not applied (write why after the rule ID)",
+                               (int)(ids_len > 60 ? 60 : ids_len), ids);
+    else if (exp && !valid_date(exp, exp_len)) warn(ts, c->pos, "exp: must be a date written YYYY-MM-DD; the suppression is not applied");
+    else if (exp && memcmp(exp, today, 10) < 0)
+        warn(ts, c->pos, "tenken:ignore:%.*s expired on %.10s; its findings are reported again",
+             (int)(ids_len > 60 ? 60 : ids_len), ids, exp);
+    else {
+        const char *rs = tk_arena_strndup(&ts->arena, reason.data, reason.len);
+        const char *es = exp ? tk_arena_strndup(&ts->arena, exp, exp_len) : NULL;
+        /* Several rules may be named, separated by commas. */
+        for (const char *q = ids; q < ids + ids_len;) {
+            const char *comma = memchr(q, ',', (size_t)(ids + ids_len - q));
+            size_t l = comma ? (size_t)(comma - q) : (size_t)(ids + ids_len - q);
+            const char *id = l ? tk_arena_strndup(&ts->arena, q, l) : NULL;
+            q += l + (comma ? 1 : 0);
+            if (!id || !rs) continue;
+            if (ts->o.rule_exists && !ts->o.rule_exists(ts->o.rule_exists_self, id)) {
+                warn(ts, c->pos, "tenken:ignore names %s, which is not a rule (tenken rules lists them)", id);
+                continue;
+            }
+            if (ts->n_sups == ts->cap_sups) {
+                uint32_t cap = ts->cap_sups ? ts->cap_sups * 2 : 8;
+                void *ns = realloc(ts->sups, cap * sizeof *ts->sups);
+                if (!ns) break;
+                ts->sups = ns;
+                ts->cap_sups = cap;
+            }
+            ts->sups[ts->n_sups++] = (struct sup){{id, rs, es, c->pos}, start, tend};
+        }
+    }
+    tk_buf_free(&reason);
+}
+
+static void build_suppressions(tk_tfsrc *ts) {
+    char today[11];
+    if (ts->o.today && strlen(ts->o.today) >= 10) {
+        memcpy(today, ts->o.today, 10);
+    } else {
+        time_t now = time(NULL);
+        struct tm tmv;
+        gmtime_r(&now, &tmv);
+        strftime(today, sizeof today, "%Y-%m-%d", &tmv);
+    }
+    today[10] = 0;
+    for (uint32_t i = 0; i < ts->src.n_mods; i++) {
+        const tf_module *m = ts->src.mods[i];
+        for (uint32_t k = 0; k < m->n_comments; k++) add_suppression(ts, &m->comments[k], m, today);
+    }
+}
+
+static const tk_suppression *src_suppressed(void *self, const tk_resource *res, const char *rule_id, uint32_t at) {
+    tk_tfsrc *ts = self;
+    for (uint32_t i = 0; i < ts->n_sups; i++) {
+        const struct sup *sp = &ts->sups[i];
+        if (strcmp(sp->s.rule_id, rule_id) != 0) continue;
+        bool hit = (at >= sp->start && at < sp->end) ||
+                   (res->block && res->block->pos >= sp->start && res->block->pos < sp->end);
+        for (uint32_t v = 0; v < res->n_via && !hit; v++) hit = res->via[v] == sp->start;
+        if (hit) return &sp->s;
+    }
+    return NULL;
+}
+
 /* ---- inputs of the root module ---- */
 
 typedef struct input_list {
@@ -1611,6 +1784,7 @@ tk_tfsrc *tk_tfsrc_load(tk_doc *doc, tk_rtable *t, const tk_tfsrc_opts *o, tk_er
     }
     /* The text goes to the document even after an error, so the error has a place. */
     if (!tf_source_finish(&ts->src) && ok) ok = oom_err(err);
+    if (ok) build_suppressions(ts);
     if (ok) ok = materialize(ts, err);
     flush_warnings(ts);
     if (!ok) {
@@ -1620,12 +1794,14 @@ tk_tfsrc *tk_tfsrc_load(tk_doc *doc, tk_rtable *t, const tk_tfsrc_opts *o, tk_er
     t->refs.self = ts;
     t->refs.targets = src_targets;
     t->refs.configured = src_configured;
+    t->refs.suppressed = src_suppressed;
     return ts;
 }
 
 void tk_tfsrc_free(tk_tfsrc *ts) {
     if (!ts) return;
     free(ts->warnings);
+    free(ts->sups);
     tf_source_free(&ts->src);
     free(ts->ri);
     free(ts->rt_of);

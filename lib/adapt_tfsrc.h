@@ -29,6 +29,9 @@ typedef struct tk_tfsrc_opts {
     unsigned max_module_depth; /* default 32 */
     tf_limits lim;
     const tk_facts *facts;
+    const char *today; /* "YYYY-MM-DD": suppressions that expired before it are ignored */
+    bool (*rule_exists)(void *self, const char *id); /* for checking suppressions */
+    void *rule_exists_self;
     /* Problems that do not stop the scan (an unknown variable, a failing function, ...). */
     void (*warn)(void *self, const tk_doc *doc, uint32_t pos, const char *msg);
     void *warn_self;

@@ -113,7 +113,7 @@ struct hcl_body {
 /* A line comment that mentions "tenken:" (inline suppressions are read from these). */
 typedef struct hcl_comment {
     const char *text; /* after the comment marker */
-    uint32_t len, pos;
+    uint32_t len, pos; /* pos: of the marker (# or //) */
 } hcl_comment;
 
 typedef struct hcl_file {

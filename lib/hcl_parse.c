@@ -111,7 +111,7 @@ static bool is_digit(unsigned char c) {
     return c >= '0' && c <= '9';
 }
 
-static void note_comment(hp *ps, size_t from, size_t to) {
+static void note_comment(hp *ps, size_t marker, size_t from, size_t to) {
     if (from < ps->last_comment) return; /* seen already (lexed again after a peek) */
     ps->last_comment = to;
     static const char mark[] = "tenken:";
@@ -129,7 +129,7 @@ static void note_comment(hp *ps, size_t from, size_t to) {
         ps->comments = c;
         ps->cap_comments = cap;
     }
-    ps->comments[ps->n_comments++] = (hcl_comment){t, (uint32_t)n, ps->base + (uint32_t)from};
+    ps->comments[ps->n_comments++] = (hcl_comment){t, (uint32_t)n, ps->base + (uint32_t)marker};
 }
 
 /* Skips blanks and comments (and newlines when skip_nl). Returns false on an unterminated
@@ -146,10 +146,10 @@ static bool skip_space(hp *ps, size_t *pp, bool skip_nl) {
             continue;
         }
         if (p < n && (s[p] == '#' || (s[p] == '/' && p + 1 < n && s[p + 1] == '/'))) {
-            size_t from = p + (s[p] == '#' ? 1 : 2);
+            size_t p0 = p, from = p + (s[p] == '#' ? 1 : 2);
             while (p < n && s[p] != '\n') p++;
             size_t to = p > from && s[p - 1] == '\r' ? p - 1 : p;
-            note_comment(ps, from, to);
+            note_comment(ps, p0, from, to);
             continue; /* the newline stays: a line comment ends a line */
         }
         if (p + 1 < n && s[p] == '/' && s[p + 1] == '*') {

@@ -43,7 +43,19 @@ typedef struct tk_ref_source {
     /* Whether the source configuration sets a (dotted) attribute path: TK_TRUE, TK_FALSE,
      * or TK_UNKNOWN_TRI when there is no configuration to tell. May be NULL. */
     tk_tri (*configured)(void *self, const tk_resource *res, const char *path);
+    /* An inline suppression of rule_id covering text offset `at` of res (the place a
+     * finding points to), or NULL. May be NULL. */
+    const struct tk_suppression *(*suppressed)(void *self, const tk_resource *res, const char *rule_id,
+                                               uint32_t at);
 } tk_ref_source;
+
+/* An inline suppression written in the source (# tenken:ignore:RULE reason exp:DATE). */
+typedef struct tk_suppression {
+    const char *rule_id;
+    const char *reason;
+    const char *expires; /* "YYYY-MM-DD" or NULL */
+    uint32_t pos;        /* of the comment */
+} tk_suppression;
 
 typedef struct tk_join tk_join;
 

@@ -22,6 +22,8 @@ struct tk_scan {
     size_t n_errors, cap_errors;
     tk_diag *warnings;
     size_t n_warnings, cap_warnings;
+    tk_suppressed *suppressed;
+    size_t n_suppressed, cap_suppressed;
     tk_input_info *inputs;
     size_t n_inputs, cap_inputs;
     size_t resources, evaluations;
@@ -61,6 +63,7 @@ void tk_scan_free(tk_scan *s) {
     free(s->ne);
     free(s->errors);
     free(s->warnings);
+    free(s->suppressed);
     free(s->inputs);
     free(s->disabled);
     tk_strmap_free(&s->types);
@@ -218,6 +221,29 @@ static void record(input_run *r, const tk_rule *rule, const tk_resource *res, tk
         /* The resource may not exist: its count or for_each is not known. */
         result = TK_UNKNOWN_TRI;
         r->ctx.unknown_reason = "count or for_each (not known, so the resource may not exist)";
+    }
+    const tk_suppression *sup = NULL;
+    if (result == TK_FALSE && res && r->t->refs.suppressed) {
+        const tk_node *at = r->ctx.blame ? r->ctx.blame : res->block;
+        sup = r->t->refs.suppressed(r->t->refs.self, res, rule->id, at ? at->pos : 0);
+    }
+    if (sup) {
+        if (!GROW(s->suppressed, s->n_suppressed, s->cap_suppressed)) {
+            s->oom = true;
+            return;
+        }
+        tk_suppressed *x = &s->suppressed[s->n_suppressed++];
+        memset(x, 0, sizeof *x);
+        x->finding.rule = rule;
+        x->finding.input = r->input;
+        set_resource(r, res, &x->finding.resource, &x->finding.location, &x->finding.module_calls,
+                     &x->finding.n_module_calls);
+        tk_str addr = {x->finding.resource.address, strlen(x->finding.resource.address)};
+        fingerprint(x->finding.fingerprint, rule->id, x->finding.resource.family, addr, r->path);
+        x->reason = keep(s, sup->reason, strlen(sup->reason));
+        x->expires = sup->expires ? keep(s, sup->expires, strlen(sup->expires)) : NULL;
+        locate(r, sup->pos, &x->suppressed_at);
+        return;
     }
     if (result == TK_FALSE) {
         if (!GROW(s->findings, s->n_findings, s->cap_findings)) {
@@ -427,6 +453,10 @@ out:
     return ok;
 }
 
+static bool rule_exists(void *self, const char *id) {
+    return tk_engine_find_rule(self, id) != NULL;
+}
+
 bool tk_scan_source(tk_scan *s, const char *display, const tk_srcfs *fs, const char *path, bool file,
                     const tk_source_opts *o) {
     return tk_scan_source_in(s, display, NULL, fs, path, file, o);
@@ -453,7 +483,8 @@ bool tk_scan_source_in(tk_scan *s, const char *display, const char *display_dir_
                               : file        ? (slash ? keep(s, shown, (size_t)(slash - shown)) : "")
                                             : shown;
     tk_tfsrc_opts to = {.fs = fs, .path = path, .single_file = file, .display_dir = display_dir,
-                        .facts = &s->e->facts, .warn = doc_warning, .warn_self = s};
+                        .facts = &s->e->facts, .warn = doc_warning, .warn_self = s,
+                        .rule_exists = rule_exists, .rule_exists_self = (void *)s->e};
     if (o) {
         to.var_files = o->var_files;
         to.n_var_files = o->n_var_files;
@@ -465,6 +496,7 @@ bool tk_scan_source_in(tk_scan *s, const char *display, const char *display_dir_
         to.max_module_depth = o->max_module_depth;
         to.lim.max_files = o->max_files;
         to.lim.max_bytes = o->max_bytes;
+        to.today = o->today;
     }
     to.lim.max_depth = s->lim.max_depth > 0 && s->lim.max_depth < 4096 ? (unsigned)s->lim.max_depth : 0;
     tk_err err;
@@ -519,6 +551,7 @@ static int cmp_ne(const void *x, const void *y) {
 void tk_scan_finish(tk_scan *s) {
     if (s->n_findings) qsort(s->findings, s->n_findings, sizeof *s->findings, cmp_finding);
     if (s->n_ne) qsort(s->ne, s->n_ne, sizeof *s->ne, cmp_ne);
+    if (s->n_suppressed) qsort(s->suppressed, s->n_suppressed, sizeof *s->suppressed, cmp_finding);
 }
 
 const tk_finding *tk_scan_findings(const tk_scan *s, size_t *n) {
@@ -536,6 +569,10 @@ const tk_diag *tk_scan_errors(const tk_scan *s, size_t *n) {
 const tk_diag *tk_scan_warnings(const tk_scan *s, size_t *n) {
     *n = s->n_warnings;
     return s->warnings;
+}
+const tk_suppressed *tk_scan_suppressed(const tk_scan *s, size_t *n) {
+    *n = s->n_suppressed;
+    return s->suppressed;
 }
 const tk_input_info *tk_scan_inputs(const tk_scan *s, size_t *n) {
     *n = s->n_inputs;

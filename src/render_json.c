@@ -220,6 +220,34 @@ void render_json(const report *r, tk_buf *b) {
     rule_frags_free(frags);
     jw_end_arr(&w);
 
+    size_t nsup;
+    const tk_suppressed *sups = tk_scan_suppressed(r->scan, &nsup);
+    JW_KEY(&w, "suppressed");
+    jw_arr(&w);
+    for (size_t i = 0; i < nsup; i++) {
+        const tk_suppressed *x = &sups[i];
+        jw_obj(&w);
+        JW_KEY(&w, "rule_id");
+        jw_str(&w, x->finding.rule->id);
+        JW_KEY(&w, "severity");
+        jw_str(&w, tk_severity_name(x->finding.rule->severity));
+        JW_KEY(&w, "resource");
+        resource_obj(&w, &x->finding.resource);
+        JW_KEY(&w, "location");
+        location_obj(&w, &x->finding.location, x->finding.module_calls, x->finding.n_module_calls);
+        JW_KEY(&w, "reason");
+        jw_str(&w, x->reason);
+        JW_KEY(&w, "expires");
+        if (x->expires) jw_str(&w, x->expires);
+        else jw_null(&w);
+        JW_KEY(&w, "suppressed_at");
+        location_obj(&w, &x->suppressed_at, NULL, 0);
+        JW_KEY(&w, "fingerprint");
+        jw_str(&w, x->finding.fingerprint);
+        jw_end_obj(&w);
+    }
+    jw_end_arr(&w);
+
     JW_KEY(&w, "not_evaluated");
     jw_arr(&w);
     for (size_t i = 0; i < nn; i++) {
@@ -315,6 +343,8 @@ void render_json(const report *r, tk_buf *b) {
     jw_end_obj(&w);
     JW_KEY(&w, "not_evaluated");
     jw_uint(&w, nn);
+    JW_KEY(&w, "suppressed");
+    jw_uint(&w, nsup);
     JW_KEY(&w, "errors");
     jw_uint(&w, ne);
     size_t nwarn;

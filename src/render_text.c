@@ -206,6 +206,25 @@ void render_text(const report *r, tk_buf *b) {
             if (n) tk_buf_printf(b, "  %4zu  %-4s %s\n", n, *c, tk_category_title(*c, r->ja));
         }
     }
+    size_t nsup;
+    const tk_suppressed *sups = tk_scan_suppressed(r->scan, &nsup);
+    if (nsup && r->verbose) {
+        tk_buf_puts(b, TR(r->ja, "Suppressed in the source:\n", "ソース内の指定により除外:\n"));
+        for (size_t i = 0; i < nsup; i++) {
+            tk_buf_printf(b, "  %s  ", sups[i].finding.rule->id);
+            term_cstr(b, sups[i].finding.resource.address);
+            tk_buf_puts(b, "  ");
+            put_location(b, &sups[i].finding.location);
+            tk_buf_puts(b, "  ");
+            term_cstr(b, sups[i].reason);
+            if (sups[i].expires) tk_buf_printf(b, TR(r->ja, " (until %s)", "（%s まで）"), sups[i].expires);
+            tk_buf_putc(b, '\n');
+        }
+    } else if (nsup) {
+        tk_buf_printf(b, TR(r->ja, "Suppressed in the source: %zu (-v lists them)\n",
+                            "ソース内の指定により除外: %zu 件（-v で一覧表示）\n"),
+                      nsup);
+    }
     if (nn && !r->show_not_evaluated)
         tk_buf_printf(b, TR(r->ja, "Not evaluated: %zu (they depend on values known only after apply; "
                                    "--show-not-evaluated lists them)\n",

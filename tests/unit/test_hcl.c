@@ -155,7 +155,7 @@ static void comments_are_collected(void **state) {
     hcl_file f;
     assert_true(hcl_parse_file(&a, src, strlen(src), 100, 0, &f, &err));
     assert_int_equal(f.n_comments, 2);
-    assert_int_equal(f.comments[0].pos, 101);
+    assert_int_equal(f.comments[0].pos, 100);
     assert_true(!strncmp(f.comments[0].text, " tenken:ignore:TK-AWS-S3-001 public website",
                          f.comments[0].len));
     assert_true(!strncmp(f.comments[1].text, " tenken:ignore:X", f.comments[1].len));
