@@ -30,7 +30,7 @@ LIB_OBJ   = $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/rules_embedded.o
 TOOL_OBJ  = $(TOOL_SRC:%.c=$(BUILD)/%.o)
 UNIT_OBJ  = $(UNIT_SRC:%.c=$(BUILD)/%.o)
 
-.PHONY: all test check deps bench fuzz clean format unit cli-test rule-test
+.PHONY: all test check deps bench fuzz clean format unit cli-test rule-test truth-test
 
 all: $(BUILD)/tenken
 
@@ -59,8 +59,11 @@ $(BUILD)/tenken: $(TOOL_OBJ) $(BUILD)/libtenken.a
 $(BUILD)/test-unit: $(UNIT_OBJ) $(BUILD)/libtenken.a
 	$(CC) $(CFLAGS_ALL) $(UNIT_OBJ) $(BUILD)/libtenken.a $(LDLIBS_ALL) -lcmocka -o $@
 
-$(BUILD)/test-rules: $(BUILD)/tests/rule_fixtures.o $(BUILD)/libtenken.a
-	$(CC) $(CFLAGS_ALL) $< $(BUILD)/libtenken.a $(LDLIBS_ALL) -o $@
+$(BUILD)/test-rules: $(BUILD)/tests/rule_fixtures.o $(BUILD)/src/fs_tree.o $(BUILD)/libtenken.a
+	$(CC) $(CFLAGS_ALL) $< $(BUILD)/src/fs_tree.o $(BUILD)/libtenken.a $(LDLIBS_ALL) -o $@
+
+$(BUILD)/test-ground-truth: $(BUILD)/tests/ground_truth.o $(BUILD)/src/fs_tree.o $(BUILD)/libtenken.a
+	$(CC) $(CFLAGS_ALL) $< $(BUILD)/src/fs_tree.o $(BUILD)/libtenken.a $(LDLIBS_ALL) -o $@
 
 unit: $(BUILD)/test-unit
 	$(BUILD)/test-unit
@@ -68,10 +71,14 @@ unit: $(BUILD)/test-unit
 rule-test: $(BUILD)/test-rules $(BUILD)/tenken
 	$(BUILD)/test-rules rules
 
+# tenken's evaluation of every fixture's .tf against the plan Terraform made from it
+truth-test: $(BUILD)/test-ground-truth
+	$(BUILD)/test-ground-truth $(sort $(wildcard rules/*/tests/*/*.tf))
+
 cli-test: $(BUILD)/tenken
 	bash tests/cli/run.sh $(BUILD)/tenken
 
-test: unit rule-test cli-test
+test: unit rule-test truth-test cli-test
 
 # What CI runs. Each configuration builds into its own directory.
 check:

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 typedef struct inst inst;
@@ -81,7 +82,7 @@ struct tk_tfsrc {
     struct sup {
         tk_suppression s;
         uint32_t start, end;
-    } *sups;
+    } * sups;
     uint32_t n_sups, cap_sups;
     /* Warnings wait until the document has its text (they are reported with positions). */
     struct {
@@ -1019,8 +1020,44 @@ static hv missing_attr(void *self, tf_eval *ev, const hv *res, const char *name,
 typedef struct writer {
     tk_tfsrc *ts;
     tk_doc *d;
+    const char *type; /* of the resource being written */
+    char path[256];   /* dotted path of the block being written ("" at the top) */
     bool failed;
 } writer;
+
+/* Values the provider rewrites when it plans, so that tenken shows what the plan shows:
+ * security group protocols are kept as names ("6" becomes "tcp", "all" becomes "-1"). */
+static const struct {
+    const char *type, *path;
+} PROTOCOL_NAMES[] = {
+    {"aws_security_group_rule", "protocol"},
+    {"aws_security_group", "ingress.protocol"},
+    {"aws_security_group", "egress.protocol"},
+    {"aws_default_security_group", "ingress.protocol"},
+    {"aws_default_security_group", "egress.protocol"},
+};
+
+static hv normalize(writer *w, const char *key, size_t klen, const hv *v) {
+    if (v->kind != HV_STRING || !w->type) return *v;
+    char path[300];
+    snprintf(path, sizeof path, "%s%s%.*s", w->path, *w->path ? "." : "",
+             (int)(klen > 100 ? 100 : klen), key);
+    bool protocol = false;
+    for (size_t i = 0; i < sizeof PROTOCOL_NAMES / sizeof *PROTOCOL_NAMES && !protocol; i++)
+        protocol =
+            !strcmp(PROTOCOL_NAMES[i].type, w->type) && !strcmp(PROTOCOL_NAMES[i].path, path);
+    if (!protocol) return *v;
+    static const char *const names[][2] = {
+        {"all", "-1"}, {"1", "icmp"}, {"6", "tcp"}, {"17", "udp"}, {"58", "icmpv6"}};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (v->n == strlen(names[i][0]) && !strncasecmp(v->u.s, names[i][0], v->n)) {
+            hv r = hv_str_ref(names[i][1], strlen(names[i][1]));
+            r.pos = v->pos;
+            r.flags = v->flags;
+            return r;
+        }
+    return *v;
+}
 
 static uint32_t push(writer *w, tk_kind k, uint32_t pos, const char *key, size_t klen) {
     uint32_t ko = TK_NO_KEY, kf = 0;
@@ -1206,6 +1243,50 @@ static void write_omitted(writer *w, const tk_doc *fd, const tk_node *fact, cons
     write_fact_value(w, fd, om, name, len, pos);
 }
 
+/* An attribute holding objects (blocks written as an attribute): its objects' members
+ * normalized with the attribute's name in the path. */
+static hv normalize_elements(writer *w, const char *key, size_t klen, const hv *list) {
+    hv out = *list;
+    size_t saved = strlen(w->path);
+    snprintf(w->path + saved, sizeof w->path - saved, "%s%.*s", saved ? "." : "",
+             (int)(klen > 80 ? 80 : klen), key);
+    for (uint32_t i = 0; i < list->n; i++) {
+        const hv *o = &list->u.items[i];
+        if (o->kind != HV_OBJECT) continue;
+        for (uint32_t k = 0; k < o->n; k++) {
+            hv nv = normalize(w, o->u.pairs[k].key, o->u.pairs[k].klen, &o->u.pairs[k].val);
+            if (nv.u.s == o->u.pairs[k].val.u.s) continue;
+            /* Copy on write: the evaluated value may be shared through references. */
+            if (out.u.items == list->u.items) {
+                hv *items;
+                out = hv_tuple(&w->ts->arena, list->n, &items);
+                if (!items) break;
+                memcpy(items, list->u.items, list->n * sizeof *items);
+                out.pos = list->pos;
+                out.flags = list->flags;
+            }
+            hv_pair *pairs = tk_arena_array(&w->ts->arena, o->n, sizeof *pairs);
+            if (!pairs) break;
+            memcpy(pairs, o->u.pairs, o->n * sizeof *pairs);
+            pairs[k].val = nv;
+            out.u.items[i].u.pairs = pairs;
+            o = &out.u.items[i];
+        }
+    }
+    w->path[saved] = 0;
+    return out;
+}
+
+/* A nested block's object, with the writer's path extended by its name while it is written. */
+static void write_nested(writer *w, const hv *obj, const char *key, size_t klen, const char *name,
+                         size_t nlen, uint32_t pos, const tk_fact_block *fb) {
+    size_t saved = strlen(w->path);
+    snprintf(w->path + saved, sizeof w->path - saved, "%s%.*s", saved ? "." : "",
+             (int)(nlen > 80 ? 80 : nlen), name);
+    write_block_object(w, obj, key, klen, pos, fb);
+    w->path[saved] = 0;
+}
+
 /* A block's object: its attributes (typed by the facts), its nested blocks, and what the
  * facts say of everything it leaves out. */
 static void write_block_object(writer *w, const hv *obj, const char *key, size_t klen, uint32_t pos,
@@ -1223,14 +1304,14 @@ static void write_block_object(writer *w, const hv *obj, const char *key, size_t
             uint32_t vpos = v->pos == HV_NOPOS ? bpos : v->pos;
             if (v->kind == HV_TUPLE && single) {
                 if (v->n)
-                    write_block_object(w, &v->u.items[0], p->key, p->klen, vpos, &nb);
+                    write_nested(w, &v->u.items[0], p->key, p->klen, p->key, p->klen, vpos, &nb);
                 else
                     push(w, TK_NULL, vpos, p->key, p->klen);
             } else if (v->kind == HV_TUPLE) {
                 uint32_t a = push(w, TK_ARRAY, vpos, p->key, p->klen);
                 for (uint32_t j = 0; j < v->n; j++)
                     if (v->u.items[j].kind == HV_OBJECT)
-                        write_block_object(w, &v->u.items[j], NULL, 0, vpos, &nb);
+                        write_nested(w, &v->u.items[j], NULL, 0, p->key, p->klen, vpos, &nb);
                     else
                         write_value(w, &v->u.items[j], NULL, 0, vpos, false, nb.doc, NULL);
                 close_container(w, a);
@@ -1255,7 +1336,9 @@ static void write_block_object(writer *w, const hv *obj, const char *key, size_t
             close_container(w, a);
             continue;
         }
-        write_value(w, &p->val, p->key, p->klen, bpos, false, fb ? fb->doc : NULL, type);
+        hv nv = normalize(w, p->key, p->klen, &p->val);
+        if (nv.kind == HV_TUPLE) nv = normalize_elements(w, p->key, p->klen, &nv);
+        write_value(w, &nv, p->key, p->klen, bpos, false, fb ? fb->doc : NULL, type);
     }
     if (fb) {
         /* What the configuration leaves out. */
@@ -1431,14 +1514,17 @@ static bool valid_date(const char *s, size_t len) {
     return mo >= 1 && mo <= 12 && dd >= 1 && dd <= 31;
 }
 
-static void add_suppression(tk_tfsrc *ts, const hcl_comment *c, const tf_module *m, const char *today) {
+static void add_suppression(tk_tfsrc *ts, const hcl_comment *c, const tf_module *m,
+                            const char *today) {
     static const char mark[] = "tenken:ignore:";
     const char *t = c->text, *end = c->text + c->len;
     const char *at = NULL;
     for (const char *p = t; p + sizeof mark - 1 <= end && !at; p++)
         if (!memcmp(p, mark, sizeof mark - 1)) at = p;
     if (!at) {
-        warn(ts, c->pos, "unrecognised tenken comment (the form is # tenken:ignore:RULE-ID reason [exp:YYYY-MM-DD])");
+        warn(ts, c->pos,
+             "unrecognised tenken comment (the form is # tenken:ignore:RULE-ID reason "
+             "[exp:YYYY-MM-DD])");
         return;
     }
     const char *ids = at + sizeof mark - 1, *p = ids;
@@ -1464,11 +1550,17 @@ static void add_suppression(tk_tfsrc *ts, const hcl_comment *c, const tf_module 
     }
     uint32_t target = next_code_line(ts->doc, c->pos), start = 0, tend = 0;
     bool ok = target != UINT32_MAX && find_target(m, target, &start, &tend);
-    if (!ok) warn(ts, c->pos, "a tenken:ignore comment must be on the line just above a block or an attribute");
-    else if (!ids_len) warn(ts, c->pos, "tenken:ignore needs a rule ID (tenken:ignore:TK-AWS-S3-001 reason)");
-    else if (!reason.len) warn(ts, c->pos, "tenken:ignore:%.*s has no reason; it is not applied (write why after the rule ID)",
-                               (int)(ids_len > 60 ? 60 : ids_len), ids);
-    else if (exp && !valid_date(exp, exp_len)) warn(ts, c->pos, "exp: must be a date written YYYY-MM-DD; the suppression is not applied");
+    if (!ok)
+        warn(ts, c->pos,
+             "a tenken:ignore comment must be on the line just above a block or an attribute");
+    else if (!ids_len)
+        warn(ts, c->pos, "tenken:ignore needs a rule ID (tenken:ignore:TK-AWS-S3-001 reason)");
+    else if (!reason.len)
+        warn(ts, c->pos,
+             "tenken:ignore:%.*s has no reason; it is not applied (write why after the rule ID)",
+             (int)(ids_len > 60 ? 60 : ids_len), ids);
+    else if (exp && !valid_date(exp, exp_len))
+        warn(ts, c->pos, "exp: must be a date written YYYY-MM-DD; the suppression is not applied");
     else if (exp && memcmp(exp, today, 10) < 0)
         warn(ts, c->pos, "tenken:ignore:%.*s expired on %.10s; its findings are reported again",
              (int)(ids_len > 60 ? 60 : ids_len), ids, exp);
@@ -1483,7 +1575,8 @@ static void add_suppression(tk_tfsrc *ts, const hcl_comment *c, const tf_module 
             q += l + (comma ? 1 : 0);
             if (!id || !rs) continue;
             if (ts->o.rule_exists && !ts->o.rule_exists(ts->o.rule_exists_self, id)) {
-                warn(ts, c->pos, "tenken:ignore names %s, which is not a rule (tenken rules lists them)", id);
+                warn(ts, c->pos,
+                     "tenken:ignore names %s, which is not a rule (tenken rules lists them)", id);
                 continue;
             }
             if (ts->n_sups == ts->cap_sups) {
@@ -1516,7 +1609,8 @@ static void build_suppressions(tk_tfsrc *ts) {
     }
 }
 
-static const tk_suppression *src_suppressed(void *self, const tk_resource *res, const char *rule_id, uint32_t at) {
+static const tk_suppression *src_suppressed(void *self, const tk_resource *res, const char *rule_id,
+                                            uint32_t at) {
     tk_tfsrc *ts = self;
     for (uint32_t i = 0; i < ts->n_sups; i++) {
         const struct sup *sp = &ts->sups[i];
@@ -1696,7 +1790,7 @@ static bool is_block_fact(void *self, const char *type, size_t tlen, const char 
 }
 
 static bool materialize(tk_tfsrc *ts, tk_err *err) {
-    writer w = {ts, ts->doc, false};
+    writer w = {.ts = ts, .d = ts->doc};
     uint32_t *nodes = malloc((ts->n_ri ? ts->n_ri : 1) * sizeof *nodes);
     ts->rt_of = malloc((ts->n_ri ? ts->n_ri : 1) * sizeof *ts->rt_of);
     if (!nodes || !ts->rt_of) {
@@ -1710,6 +1804,8 @@ static bool materialize(tk_tfsrc *ts, tk_err *err) {
         bool facts =
             !r->decl->data && tk_facts_resource(ts->o.facts, r->decl->type, r->decl->tlen, &fb);
         nodes[i] = (uint32_t)ts->doc->n_nodes;
+        w.type = tk_arena_strndup(&ts->arena, r->decl->type, r->decl->tlen);
+        w.path[0] = 0;
         if (r->value.kind == HV_OBJECT)
             write_block_object(&w, &r->value, NULL, 0, r->decl->block->pos, facts ? &fb : NULL);
         else

@@ -25,9 +25,12 @@ bool lang_from_env(void) {
 }
 
 bool lang_parse(const char *s, bool *ja) {
-    if (!strcmp(s, "ja")) *ja = true;
-    else if (!strcmp(s, "en")) *ja = false;
-    else return false;
+    if (!strcmp(s, "ja"))
+        *ja = true;
+    else if (!strcmp(s, "en"))
+        *ja = false;
+    else
+        return false;
     return true;
 }
 
@@ -51,10 +54,14 @@ void cis_label(tk_buf *b, const tk_cis_ref *c) {
 }
 
 bool color_parse(const char *s, color_mode *m) {
-    if (!strcmp(s, "auto")) *m = COLOR_AUTO;
-    else if (!strcmp(s, "always")) *m = COLOR_ALWAYS;
-    else if (!strcmp(s, "never")) *m = COLOR_NEVER;
-    else return false;
+    if (!strcmp(s, "auto"))
+        *m = COLOR_AUTO;
+    else if (!strcmp(s, "always"))
+        *m = COLOR_ALWAYS;
+    else if (!strcmp(s, "never"))
+        *m = COLOR_NEVER;
+    else
+        return false;
     return true;
 }
 
@@ -90,6 +97,26 @@ tk_engine *load_engine(const rule_source_opts *o) {
             return NULL;
         }
         bool ok = true;
+        /* Provider facts beside the rules (rules/<provider>/provider-facts.json). */
+        char **facts;
+        size_t nf;
+        if (io_list_files(o->dirs[i], "provider-facts.json", &facts, &nf, err, sizeof err)) {
+            for (size_t j = 0; j < nf; j++) {
+                input_bytes in;
+                if (ok && !io_read_input(facts[j], 64u << 20, &in, err, sizeof err)) {
+                    fprintf(stderr, "%s:1:1: %s\n", facts[j], err);
+                    ok = false;
+                } else if (ok) {
+                    if (!tk_engine_load_facts(e, facts[j], in.data, in.len, &d)) {
+                        fprintf(stderr, "%s:%u:%u: %s\n", d.file, d.line, d.column, d.message);
+                        ok = false;
+                    }
+                    io_release(&in);
+                }
+                free(facts[j]);
+            }
+            free(facts);
+        }
         for (size_t j = 0; j < n; j++) {
             input_bytes in;
             if (ok && !io_read_input(files[j], 1u << 20, &in, err, sizeof err)) {
