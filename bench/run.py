@@ -2,10 +2,12 @@
 """Benchmarks for `make bench`: end-to-end scans on one core, timed and measured.
 
 For each case it runs the scan several times pinned to CPU 0 and reports the best wall time,
-throughput in MB/s and resources/s, and the peak resident set size of the scanner process
-(getrusage of the child, so it includes the mapped input file).
+throughput, and the peak resident set size of the scanner process (getrusage of the child,
+so it includes the mapped input file). Two inputs: a generated Terraform plan of about
+100,000 resources, and the TerraGoat Terraform source from the test corpus copied until it
+is about 60,000 lines (every copy a set of root modules).
 
-Usage: run.py path/to/tenken [--runs N] [--resources N]
+Usage: run.py path/to/tenken [--runs N] [--resources N] [--source-lines N]
 """
 import argparse
 import json
@@ -42,6 +44,7 @@ def main():
     ap.add_argument("tenken")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--resources", type=int, default=100000)
+    ap.add_argument("--source-lines", type=int, default=60000)
     args = ap.parse_args()
     os.makedirs(OUT, exist_ok=True)
     plan = os.path.join(OUT, "plan-%d.json" % args.resources)
@@ -65,17 +68,69 @@ def main():
     print("input: %s, %.1f MB, %d resources, %d rules, %d checks, %d findings"
           % (os.path.relpath(plan), size / 1e6, resources, rules, checks, findings))
     for name, cmd in cases:
-        out_len = len(subprocess.run(cmd, stdout=subprocess.PIPE, check=False).stdout)
-        best = None
-        for _ in range(args.runs):
-            secs, rss, code = measure(cmd)
-            if code not in (0, 1):
-                sys.exit("bench: %s exited %d" % (name, code))
-            if best is None or secs < best[0]:
-                best = (secs, rss)
-        secs, rss = best
-        print("%-48s %7.3f s  %7.1f MB/s  %9.0f resources/s  peak RSS %6.1f MB (%.2fx input)  report %.1f MB"
-              % (name, secs, size / 1e6 / secs, resources / secs, rss / 1e6, rss / size, out_len / 1e6))
+        bench_case(name, cmd, size, resources, args.runs)
+    source_bench(tk, args)
+
+
+def best_of(cmd, runs, name):
+    """The fastest of runs runs: (seconds, peak RSS bytes)."""
+    best = None
+    for _ in range(runs):
+        secs, rss, code = measure(cmd)
+        if code not in (0, 1):
+            sys.exit("bench: %s exited %d" % (name, code))
+        if best is None or secs < best[0]:
+            best = (secs, rss)
+    return best
+
+
+def bench_case(name, cmd, size, resources, runs):
+    out_len = len(subprocess.run(cmd, stdout=subprocess.PIPE, check=False).stdout)
+    secs, rss = best_of(cmd, runs, name)
+    print("%-48s %7.3f s  %7.1f MB/s  %9.0f resources/s  peak RSS %6.1f MB (%.2fx input)  report %.1f MB"
+          % (name, secs, size / 1e6 / secs, resources / secs, rss / 1e6, rss / size, out_len / 1e6))
+
+
+def make_source_tree(lines_wanted):
+    """TerraGoat's .tf files copied into bench/out/terragoat-N/copy-K/ until about
+    lines_wanted lines; returns (directory, lines, bytes, files)."""
+    src = os.path.normpath(os.path.join(HERE, "..", "..", "shared", "corpus", "terragoat"))
+    if not os.path.isdir(src):
+        src = os.path.normpath(os.path.join(HERE, "..", "tests", "corpus", "terragoat"))
+    tfs = []
+    for root, _, files in os.walk(src):
+        tfs += [os.path.join(root, f) for f in files if f.endswith(".tf")]
+    tfs.sort()
+    per_copy = sum(sum(1 for _ in open(f, encoding="utf-8")) for f in tfs)
+    copies = max(1, round(lines_wanted / per_copy))
+    dest = os.path.join(OUT, "terragoat-x%d" % copies)
+    if not os.path.isdir(dest):
+        tmp = dest + ".tmp"
+        shutil.rmtree(tmp, ignore_errors=True)
+        for k in range(copies):
+            for f in tfs:
+                target = os.path.join(tmp, "copy-%02d" % k, os.path.relpath(f, src))
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                shutil.copyfile(f, target)
+        os.rename(tmp, dest)
+    size = sum(os.path.getsize(f) for f in tfs) * copies
+    return dest, per_copy * copies, size, len(tfs) * copies
+
+
+def source_bench(tk, args):
+    tree, lines, size, files = make_source_tree(args.source_lines)
+    cmd = [tk, "scan", "-f", "json", "--fail-on", "none", tree]
+    rep = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, check=False)
+    d = json.loads(rep.stdout)
+    s = d["summary"]
+    print("input: %s, %d .tf files, %d lines, %.1f MB, %d root modules, %d resources, %d findings"
+          % (os.path.relpath(tree), files, lines, size / 1e6, len(d["inputs"]), s["resources"], s["findings"]))
+    for name, c in [("Terraform source, all rules, JSON report", cmd),
+                    ("Terraform source, all rules, text report",
+                     [tk, "scan", "--fail-on", "none", "--color", "never", tree])]:
+        secs, rss = best_of(c, args.runs, name)
+        print("%-48s %7.3f s  %9.0f lines/s  %9.0f resources/s  peak RSS %6.1f MB"
+              % (name, secs, lines / secs, s["resources"] / secs, rss / 1e6))
 
 
 if __name__ == "__main__":

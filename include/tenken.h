@@ -189,16 +189,19 @@ typedef struct tk_source_opts {
 } tk_source_opts;
 
 /* Scans Terraform source: the module in directory path of fs (or the single .tf / .tf.json
- * file path, when file is true) with every local module it calls. display names the input
- * in results. Problems that do not stop the scan become warnings. */
-bool tk_scan_source(tk_scan *s, const char *display, const tk_srcfs *fs, const char *path, bool file,
+ * file path, when file is true) with every local module it calls. In results, the input
+ * and its files are named by their paths in fs, after prefix when it is not empty. Problems
+ * that do not stop the scan become warnings. */
+bool tk_scan_source(tk_scan *s, const char *prefix, const tk_srcfs *fs, const char *path, bool file,
                     const tk_source_opts *o);
 
-/* Scans every root module in the tree: each directory holding .tf or .tf.json files that
- * no other directory calls as a local module (hidden directories such as .terraform are
- * skipped). display names the tree in results. Returns how many modules were scanned; none
- * found is an error. */
-size_t tk_scan_source_tree(tk_scan *s, const char *display, const tk_srcfs *fs, const tk_source_opts *o);
+/* Scans every root module under directory dir of fs: each directory holding .tf or .tf.json
+ * files that no other directory calls as a local module (hidden directories such as
+ * .terraform are skipped). Modules they call may lie anywhere in fs. In results, file and
+ * input names are their paths in fs, after prefix when it is not empty. Returns how many
+ * modules were scanned; none found is an error. */
+size_t tk_scan_source_tree(tk_scan *s, const char *prefix, const tk_srcfs *fs, const char *dir,
+                           const tk_source_opts *o);
 
 /* Leaves a rule out of this scan (e.g. --skip-rule). */
 bool tk_scan_disable_rule(tk_scan *s, const tk_rule *r);

@@ -35,8 +35,7 @@ struct tk_scan {
     bool oom;
 };
 
-#define GROW(arr, n, cap)                                                                          \
-    (((n) < (cap)) || grow_array((void **)&(arr), &(cap), sizeof *(arr)))
+#define GROW(arr, n, cap) (((n) < (cap)) || grow_array((void **)&(arr), &(cap), sizeof *(arr)))
 
 static bool grow_array(void **arr, size_t *cap, size_t elem) {
     size_t nc = *cap ? *cap * 2 : 16;
@@ -51,8 +50,10 @@ tk_scan *tk_scan_new(const tk_engine *e, const tk_limits *limits) {
     tk_scan *s = calloc(1, sizeof *s);
     if (!s) return NULL;
     s->e = e;
-    if (limits) s->lim = *limits;
-    else tk_limits_default(&s->lim);
+    if (limits)
+        s->lim = *limits;
+    else
+        tk_limits_default(&s->lim);
     tk_arena_init(&s->arena);
     return s;
 }
@@ -73,7 +74,8 @@ void tk_scan_free(tk_scan *s) {
 }
 
 static int cmp_ptr(const void *a, const void *b) {
-    uintptr_t x = (uintptr_t)*(const tk_rule *const *)a, y = (uintptr_t)*(const tk_rule *const *)b;
+    uintptr_t x = (uintptr_t) * (const tk_rule *const *)a,
+              y = (uintptr_t) * (const tk_rule *const *)b;
     return x < y ? -1 : x > y;
 }
 
@@ -102,15 +104,16 @@ static const char *keep(tk_scan *s, const char *p, size_t len) {
     return c ? c : "";
 }
 
-static void add_diag(tk_scan *s, tk_diag **list, size_t *n, size_t *cap, const char *path, unsigned line,
-                     unsigned column, const char *msg);
+static void add_diag(tk_scan *s, tk_diag **list, size_t *n, size_t *cap, const char *path,
+                     unsigned line, unsigned column, const char *msg);
 
-void tk_scan_add_error(tk_scan *s, const char *path, unsigned line, unsigned column, const char *msg) {
+void tk_scan_add_error(tk_scan *s, const char *path, unsigned line, unsigned column,
+                       const char *msg) {
     add_diag(s, &s->errors, &s->n_errors, &s->cap_errors, path, line, column, msg);
 }
 
-static void add_diag(tk_scan *s, tk_diag **list, size_t *n, size_t *cap, const char *path, unsigned line,
-                     unsigned column, const char *msg) {
+static void add_diag(tk_scan *s, tk_diag **list, size_t *n, size_t *cap, const char *path,
+                     unsigned line, unsigned column, const char *msg) {
     if (!(*n < *cap || grow_array((void **)list, cap, sizeof **list))) {
         s->oom = true;
         return;
@@ -185,8 +188,8 @@ static void locate(input_run *r, uint32_t pos, tk_location *loc) {
     loc->file = file == r->doc->path ? r->path : keep(r->s, file, strlen(file));
 }
 
-static void set_resource(input_run *r, const tk_resource *res, tk_resource_ref *ref, tk_location *loc,
-                         const tk_location **calls, size_t *n_calls) {
+static void set_resource(input_run *r, const tk_resource *res, tk_resource_ref *ref,
+                         tk_location *loc, const tk_location **calls, size_t *n_calls) {
     tk_scan *s = r->s;
     ref->family = r->t->family;
     *calls = NULL;
@@ -270,8 +273,9 @@ static void record(input_run *r, const tk_rule *rule, const tk_resource *res, tk
         set_resource(r, res, &n->resource, &n->location, &n->module_calls, &n->n_module_calls);
         if (!res) n->resource.address = scope_address;
         /* Reasons are source texts of the rule's program, which the engine keeps. */
-        n->reason = r->ctx.unknown_reason ? r->ctx.unknown_reason
-                                          : (r->ctx.failed ? "evaluation limit reached" : "unknown value");
+        n->reason = r->ctx.unknown_reason
+                        ? r->ctx.unknown_reason
+                        : (r->ctx.failed ? "evaluation limit reached" : "unknown value");
     }
 }
 
@@ -404,13 +408,15 @@ bool tk_scan_input(tk_scan *s, const char *path, const void *bytes, size_t len) 
     }
     if (!looks_like_json(&doc.text)) {
         err.offset = 0;
-        while (err.offset < doc.text.len && strchr(" \t\r\n", doc.text.data[err.offset])) err.offset++;
+        while (err.offset < doc.text.len && strchr(" \t\r\n", doc.text.data[err.offset]))
+            err.offset++;
         snprintf(err.msg, sizeof err.msg,
                  "not a Terraform plan or state: expected JSON from `terraform show -json`");
         doc_error(s, &doc, &err);
         goto out;
     }
-    tk_json_opts jo = {.max_depth = s->lim.max_depth, .skip = tk_tfplan_skip, .n_skip = tk_tfplan_n_skip};
+    tk_json_opts jo = {
+        .max_depth = s->lim.max_depth, .skip = tk_tfplan_skip, .n_skip = tk_tfplan_n_skip};
     bool is_state = false, reparse = false;
     for (int attempt = 0; attempt < 2; attempt++) {
         if (!tk_json_parse(&doc, &jo, &err)) {
@@ -419,8 +425,9 @@ bool tk_scan_input(tk_scan *s, const char *path, const void *bytes, size_t len) 
         }
         if (!tk_tfplan_detect(&doc)) {
             err.offset = tk_doc_root(&doc) ? tk_doc_root(&doc)->pos : 0;
-            snprintf(err.msg, sizeof err.msg,
-                     "not a Terraform plan or state: no planned_values, resource_changes or values");
+            snprintf(
+                err.msg, sizeof err.msg,
+                "not a Terraform plan or state: no planned_values, resource_changes or values");
             doc_error(s, &doc, &err);
             goto out;
         }
@@ -457,13 +464,19 @@ static bool rule_exists(void *self, const char *id) {
     return tk_engine_find_rule(self, id) != NULL;
 }
 
-bool tk_scan_source(tk_scan *s, const char *display, const tk_srcfs *fs, const char *path, bool file,
+bool tk_scan_source(tk_scan *s, const char *prefix, const tk_srcfs *fs, const char *path, bool file,
                     const tk_source_opts *o) {
-    return tk_scan_source_in(s, display, NULL, fs, path, file, o);
+    char name[1200];
+    size_t pl = prefix ? strlen(prefix) : 0;
+    if (pl && *path)
+        snprintf(name, sizeof name, "%s%s%s", prefix, prefix[pl - 1] != '/' ? "/" : "", path);
+    else
+        snprintf(name, sizeof name, "%s", *path ? path : pl ? prefix : ".");
+    return tk_scan_source_in(s, name, prefix ? prefix : "", fs, path, file, o);
 }
 
-bool tk_scan_source_in(tk_scan *s, const char *display, const char *display_dir_in, const tk_srcfs *fs,
-                       const char *path, bool file, const tk_source_opts *o) {
+bool tk_scan_source_in(tk_scan *s, const char *display, const char *display_dir_in,
+                       const tk_srcfs *fs, const char *path, bool file, const tk_source_opts *o) {
     if (!GROW(s->inputs, s->n_inputs, s->cap_inputs)) {
         s->oom = true;
         return false;
@@ -480,11 +493,17 @@ bool tk_scan_source_in(tk_scan *s, const char *display, const char *display_dir_
     const char *shown = info->path;
     const char *slash = file ? strrchr(shown, '/') : NULL;
     const char *display_dir = display_dir_in ? display_dir_in
-                              : file        ? (slash ? keep(s, shown, (size_t)(slash - shown)) : "")
-                                            : shown;
-    tk_tfsrc_opts to = {.fs = fs, .path = path, .single_file = file, .display_dir = display_dir,
-                        .facts = &s->e->facts, .warn = doc_warning, .warn_self = s,
-                        .rule_exists = rule_exists, .rule_exists_self = (void *)s->e};
+                              : file ? (slash ? keep(s, shown, (size_t)(slash - shown)) : "")
+                                     : shown;
+    tk_tfsrc_opts to = {.fs = fs,
+                        .path = path,
+                        .single_file = file,
+                        .display_dir = display_dir,
+                        .facts = &s->e->facts,
+                        .warn = doc_warning,
+                        .warn_self = s,
+                        .rule_exists = rule_exists,
+                        .rule_exists_self = (void *)s->e};
     if (o) {
         to.var_files = o->var_files;
         to.n_var_files = o->n_var_files;
@@ -498,7 +517,8 @@ bool tk_scan_source_in(tk_scan *s, const char *display, const char *display_dir_
         to.lim.max_bytes = o->max_bytes;
         to.today = o->today;
     }
-    to.lim.max_depth = s->lim.max_depth > 0 && s->lim.max_depth < 4096 ? (unsigned)s->lim.max_depth : 0;
+    to.lim.max_depth =
+        s->lim.max_depth > 0 && s->lim.max_depth < 4096 ? (unsigned)s->lim.max_depth : 0;
     tk_err err;
     tk_tfsrc *ts = tk_tfsrc_load(&doc, &t, &to, &err);
     bool ok = ts != NULL;

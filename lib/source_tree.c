@@ -58,10 +58,11 @@ static int cmp_str(const void *a, const void *b) {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-size_t tk_scan_source_tree(tk_scan *s, const char *display, const tk_srcfs *fs,
+size_t tk_scan_source_tree(tk_scan *s, const char *prefix, const tk_srcfs *fs, const char *dir,
                            const tk_source_opts *o) {
     dir_list queue = {0}, modules = {0};
-    push_dir(&queue, "");
+    push_dir(&queue, dir);
+    const char *display = *prefix ? prefix : *dir ? dir : ".";
     char err[200];
     for (size_t i = 0; i < queue.n && queue.n < MAX_DIRS && !queue.oom; i++) {
         dir_list sub = {0};
@@ -107,18 +108,25 @@ size_t tk_scan_source_tree(tk_scan *s, const char *display, const tk_srcfs *fs,
         if (called[i]) continue;
         roots++;
         char name[1200];
-        size_t dl = strlen(display);
-        if (*modules.v[i])
-            snprintf(name, sizeof name, "%s%s%s", display, dl && display[dl - 1] != '/' ? "/" : "",
+        size_t pl = strlen(prefix);
+        if (*modules.v[i] && pl)
+            snprintf(name, sizeof name, "%s%s%s", prefix, prefix[pl - 1] != '/' ? "/" : "",
                      modules.v[i]);
         else
-            snprintf(name, sizeof name, "%s", display);
-        if (tk_scan_source_in(s, name, display, fs, modules.v[i], false, o)) scanned++;
+            snprintf(name, sizeof name, "%s", *modules.v[i] ? modules.v[i] : display);
+        if (tk_scan_source_in(s, name, prefix, fs, modules.v[i], false, o)) scanned++;
     }
     if (!called || queue.oom || modules.oom)
         tk_scan_add_error(s, display, 1, 1, "out of memory");
-    else if (!roots)
-        tk_scan_add_error(s, display, 1, 1, "no Terraform files (.tf, .tf.json) found here");
+    else if (!roots) {
+        char name[1200];
+        size_t pl = strlen(prefix);
+        if (*dir && pl)
+            snprintf(name, sizeof name, "%s%s%s", prefix, prefix[pl - 1] != '/' ? "/" : "", dir);
+        else
+            snprintf(name, sizeof name, "%s", *dir ? dir : display);
+        tk_scan_add_error(s, name, 1, 1, "no Terraform files (.tf, .tf.json) found here");
+    }
     free(called);
     for (size_t i = 0; i < queue.n; i++) free(queue.v[i]);
     for (size_t i = 0; i < modules.n; i++) free(modules.v[i]);

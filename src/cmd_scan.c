@@ -4,6 +4,7 @@
 #include "io.h"
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -34,6 +35,8 @@ static const char SCAN_HELP_EN[] =
     "      --var NAME=VALUE     Terraform source: set a root module variable (repeatable)\n"
     "      --var-file FILE      Terraform source: read variables from FILE (repeatable);\n"
     "                           terraform.tfvars, *.auto.tfvars and TF_VAR_* are read too\n"
+    "      --root DIR           Terraform source: read nothing outside DIR (default: the\n"
+    "                           current directory when the input is inside it, else the input)\n"
     "  -q, --quiet              text: one line per finding (file:line:col: ...)\n"
     "  -v, --verbose            text: also explain why each setting matters\n"
     "      --color WHEN         auto (default), always or never; NO_COLOR is honoured\n"
@@ -54,7 +57,8 @@ static const char SCAN_HELP_JA[] =
     "\n"
     "オプション:\n"
     "  -f, --format 形式        text（既定）または json\n"
-    "  -o, --output ファイル    レポートを標準出力ではなくファイルへ書き出す（途中状態を残さない）\n"
+    "  -o, --output ファイル    "
+    "レポートを標準出力ではなくファイルへ書き出す（途中状態を残さない）\n"
     "      --lang ja|en         レポートの言語（既定は LC_ALL/LC_MESSAGES/LANG から判断）\n"
     "      --fail-on 重大度     この重大度以上の指摘があれば終了コード 1:\n"
     "                           critical, high, medium, low（既定）, info, none\n"
@@ -68,6 +72,8 @@ static const char SCAN_HELP_JA[] =
     "      --var 名前=値        Terraform ソース: ルートモジュールの変数を設定（複数指定可）\n"
     "      --var-file ファイル  Terraform ソース: 変数ファイルを読む（複数指定可）。\n"
     "                           terraform.tfvars、*.auto.tfvars、TF_VAR_* も読みます\n"
+    "      --root ディレクトリ  Terraform ソース: この外は読まない（既定: 入力がカレント\n"
+    "                           ディレクトリ内ならそこ、そうでなければ入力そのもの）\n"
     "  -q, --quiet              テキスト: 1 件 1 行（ファイル:行:列: ...）\n"
     "  -v, --verbose            テキスト: 設定の意味と背景も表示\n"
     "      --color 指定         auto（既定）, always, never。NO_COLOR を尊重\n"
@@ -83,9 +89,12 @@ static bool parse_size(const char *s, size_t *out) {
     unsigned long long v = strtoull(s, &end, 10);
     if (errno || end == s) return false;
     unsigned long long mul = 1;
-    if (*end == 'K' || *end == 'k') mul = 1ULL << 10, end++;
-    else if (*end == 'M' || *end == 'm') mul = 1ULL << 20, end++;
-    else if (*end == 'G' || *end == 'g') mul = 1ULL << 30, end++;
+    if (*end == 'K' || *end == 'k')
+        mul = 1ULL << 10, end++;
+    else if (*end == 'M' || *end == 'm')
+        mul = 1ULL << 20, end++;
+    else if (*end == 'G' || *end == 'g')
+        mul = 1ULL << 30, end++;
     if (*end || v == 0 || v > (2ULL << 30) / mul) return false;
     *out = (size_t)(v * mul);
     return true;
@@ -114,6 +123,7 @@ enum {
     OPT_MAX_DEPTH,
     OPT_VAR,
     OPT_VAR_FILE,
+    OPT_ROOT,
 };
 
 /* Whether an input is Terraform source: a directory, or a .tf / .tf.json file. */
@@ -136,8 +146,8 @@ typedef struct source_inputs {
 
 extern char **environ;
 
-static bool source_inputs_read(source_inputs *si, const char **files, size_t n_files, const char **vars, size_t n_vars,
-                               size_t max_bytes) {
+static bool source_inputs_read(source_inputs *si, const char **files, size_t n_files,
+                               const char **vars, size_t n_vars, size_t max_bytes) {
     memset(si, 0, sizeof *si);
     si->files = calloc(n_files + 1, sizeof *si->files);
     si->bytes = calloc(n_files + 1, sizeof *si->bytes);
@@ -175,29 +185,61 @@ static void source_inputs_free(source_inputs *si) {
     free(si->env);
 }
 
+/* Whether path (resolved) lies inside dir (resolved); *rel receives the part below it. */
+static bool inside(const char *path, const char *dir, const char **rel) {
+    size_t dl = strlen(dir);
+    if (!strcmp(dir, "/")) dl = 0;
+    if (strncmp(path, dir, dl) != 0 || (path[dl] != '/' && path[dl] != 0)) return false;
+    *rel = path[dl] == '/' ? path + dl + 1 : path + dl;
+    return true;
+}
+
 /* Scans a directory (every root module under it) or one .tf file; returns how many inputs
- * could be scanned. */
-static size_t scan_source(tk_scan *scan, const char *arg, const source_inputs *si, size_t max_bytes) {
+ * could be scanned. What tenken may read is the tree under --root, or else under the current
+ * directory when the input lies in it (so modules elsewhere in the repository are found),
+ * or else under the input itself. */
+static size_t scan_source(tk_scan *scan, const char *arg, const char *root_opt,
+                          const source_inputs *si, size_t max_bytes) {
     struct stat st;
     bool dir = stat(arg, &st) == 0 && S_ISDIR(st.st_mode);
-    char root[4096];
-    const char *file = NULL;
-    if (dir) {
-        snprintf(root, sizeof root, "%s", arg);
+    char abs_arg[PATH_MAX], abs_root[PATH_MAX], own[PATH_MAX];
+    if (!realpath(arg, abs_arg)) {
+        tk_scan_add_error(scan, arg, 1, 1, strerror(errno));
+        return 0;
+    }
+    /* The input's own directory, resolved and as the user wrote it. */
+    snprintf(own, sizeof own, "%s", abs_arg);
+    if (!dir) *strrchr(own, '/') = 0;
+    if (!*own) snprintf(own, sizeof own, "/");
+    char shown_own[PATH_MAX];
+    const char *slash = strrchr(arg, '/');
+    if (dir)
+        snprintf(shown_own, sizeof shown_own, "%s", arg);
+    else
+        snprintf(shown_own, sizeof shown_own, "%.*s", slash ? (int)(slash - arg) : 0, arg);
+    const char *rel = NULL, *prefix = NULL;
+    if (root_opt) {
+        if (!realpath(root_opt, abs_root) || !inside(abs_arg, abs_root, &rel)) {
+            tk_scan_add_error(scan, arg, 1, 1, "not inside the --root directory");
+            return 0;
+        }
+        prefix = root_opt;
+    } else if (getcwd(abs_root, sizeof abs_root) && arg[0] != '/' &&
+               inside(abs_arg, abs_root, &rel)) {
+        prefix = "";
     } else {
-        const char *slash = strrchr(arg, '/');
-        snprintf(root, sizeof root, "%.*s", slash ? (int)(slash - arg) : 1, slash ? arg : ".");
-        if (slash && slash == arg) snprintf(root, sizeof root, "/");
-        file = slash ? slash + 1 : arg;
+        snprintf(abs_root, sizeof abs_root, "%s", own);
+        inside(abs_arg, abs_root, &rel);
+        prefix = shown_own;
     }
     fs_tree t;
     char err[300];
-    if (!fs_tree_open(&t, root, max_bytes, err, sizeof err)) {
+    if (!fs_tree_open(&t, abs_root, max_bytes, err, sizeof err)) {
         tk_scan_add_error(scan, arg, 1, 1, err);
         return 0;
     }
-    size_t ok = dir ? tk_scan_source_tree(scan, arg, &t.fs, &si->opts)
-                    : tk_scan_source(scan, arg, &t.fs, file, true, &si->opts);
+    size_t ok = dir ? tk_scan_source_tree(scan, prefix, &t.fs, rel, &si->opts)
+                    : tk_scan_source(scan, prefix, &t.fs, rel, true, &si->opts);
     fs_tree_close(&t);
     return ok;
 }
@@ -222,10 +264,11 @@ int cmd_scan(int argc, char **argv) {
         {"max-depth", required_argument, NULL, OPT_MAX_DEPTH},
         {"var", required_argument, NULL, OPT_VAR},
         {"var-file", required_argument, NULL, OPT_VAR_FILE},
+        {"root", required_argument, NULL, OPT_ROOT},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    const char *format = "text", *output = NULL;
+    const char *format = "text", *output = NULL, *root_opt = NULL;
     bool ja = lang_from_env();
     report rep = {.ja = ja, .fail_on = TK_SEV_LOW};
     color_mode cm = COLOR_AUTO;
@@ -266,9 +309,11 @@ int cmd_scan(int argc, char **argv) {
             }
             break;
         case OPT_FAIL_ON:
-            if (!strcmp(optarg, "none")) rep.fail_never = true;
+            if (!strcmp(optarg, "none"))
+                rep.fail_never = true;
             else if (!tk_severity_parse(optarg, &rep.fail_on)) {
-                cli_error("--fail-on must be critical, high, medium, low, info or none, not '%s'", optarg);
+                cli_error("--fail-on must be critical, high, medium, low, info or none, not '%s'",
+                          optarg);
                 goto done;
             }
             break;
@@ -285,6 +330,7 @@ int cmd_scan(int argc, char **argv) {
             vars[n_vars++] = optarg;
             break;
         case OPT_VAR_FILE: var_files[n_var_files++] = optarg; break;
+        case OPT_ROOT: root_opt = optarg; break;
         case OPT_NO_SCOPE: no_scope = true; break;
         case OPT_COLOR:
             if (!color_parse(optarg, &cm)) {
@@ -294,7 +340,8 @@ int cmd_scan(int argc, char **argv) {
             break;
         case OPT_MAX_SIZE:
             if (!parse_size(optarg, &lim.max_input_bytes)) {
-                cli_error("--max-input-size must be a size such as 500M (at most 2G), not '%s'", optarg);
+                cli_error("--max-input-size must be a size such as 500M (at most 2G), not '%s'",
+                          optarg);
                 goto done;
             }
             break;
@@ -308,12 +355,17 @@ int cmd_scan(int argc, char **argv) {
             lim.max_depth = v;
             break;
         }
-        case ':': cli_error("option %s needs a value (see tenken scan --help)", argv[optind - 1]); goto done;
-        default: cli_error("unknown option %s (see tenken scan --help)", argv[optind - 1]); goto done;
+        case ':':
+            cli_error("option %s needs a value (see tenken scan --help)", argv[optind - 1]);
+            goto done;
+        default:
+            cli_error("unknown option %s (see tenken scan --help)", argv[optind - 1]);
+            goto done;
         }
     }
     bool json = false;
-    if (!strcmp(format, "json")) json = true;
+    if (!strcmp(format, "json"))
+        json = true;
     else if (strcmp(format, "text") != 0) {
         cli_error("--format must be text or json, not '%s'", format);
         goto done;
@@ -359,7 +411,7 @@ int cmd_scan(int argc, char **argv) {
     size_t scanned_ok = 0;
     for (int i = optind; i < argc; i++) {
         if (is_source(argv[i])) {
-            scanned_ok += scan_source(scan, argv[i], &si, lim.max_input_bytes);
+            scanned_ok += scan_source(scan, argv[i], root_opt, &si, lim.max_input_bytes);
             continue;
         }
         input_bytes in;
@@ -377,7 +429,8 @@ int cmd_scan(int argc, char **argv) {
     size_t ne;
     const tk_diag *errs = tk_scan_errors(scan, &ne);
     for (size_t i = 0; i < ne; i++)
-        fprintf(stderr, "%s:%u:%u: %s\n", errs[i].file, errs[i].line, errs[i].column, errs[i].message);
+        fprintf(stderr, "%s:%u:%u: %s\n", errs[i].file, errs[i].line, errs[i].column,
+                errs[i].message);
     size_t nw;
     const tk_diag *warns = tk_scan_warnings(scan, &nw);
     if (!json)
@@ -408,22 +461,29 @@ int cmd_scan(int argc, char **argv) {
         out.flush = to_file ? flush_to_file : flush_to_stdout;
         out.flush_ctx = to_file ? (void *)&af : NULL;
         out.flush_at = 1 << 16;
-        if (json) render_json(&rep, &out);
-        else render_text(&rep, &out);
+        if (json)
+            render_json(&rep, &out);
+        else
+            render_text(&rep, &out);
         bool ok = !out.oom && tk_buf_flush(&out);
         if (to_file) {
             if (ok && io_atomic_commit(&af, err, sizeof err)) {
                 /* written */
             } else {
-                if (ok) fprintf(stderr, "%s:1:1: %s\n", output, err);
-                else io_atomic_abort(&af);
+                if (ok)
+                    fprintf(stderr, "%s:1:1: %s\n", output, err);
+                else
+                    io_atomic_abort(&af);
                 ok = false;
             }
         }
         if (!ok) {
-            if (out.oom) cli_error("out of memory while writing the report");
-            else if (!to_file) cli_error("cannot write the report to standard output");
-            else fprintf(stderr, "%s:1:1: cannot write the report\n", output);
+            if (out.oom)
+                cli_error("out of memory while writing the report");
+            else if (!to_file)
+                cli_error("cannot write the report to standard output");
+            else
+                fprintf(stderr, "%s:1:1: cannot write the report\n", output);
             status = 2;
         }
     }

@@ -218,5 +218,72 @@ run "$TK" scan --no-builtin-rules --rules "$T/r" -q "$FIX/fail.plan.json"
 expect_code 1 "custom rule from --rules"; expect_in out "TK-TEST-X-001 aws_s3_bucket.no_block" "custom rule finding"
 expect_not_in out "HIGH TK-AWS-S3-001" "--no-builtin-rules"
 
+# ---- Terraform source ----
+S="$T/src"
+mkdir -p "$S/app" "$S/modules/bucket" "$S/other" "$T/outside"
+cat > "$S/app/main.tf" <<'TF'
+variable "env" {}
+module "logs" {
+  source = "../modules/bucket"
+  name   = "logs-${var.env}"
+}
+module "escape" {
+  source = "./link"
+}
+resource "aws_s3_bucket" "app" {
+  bucket = "app-${var.env}"
+}
+TF
+cat > "$S/modules/bucket/main.tf" <<'TF'
+variable "name" {}
+# tenken:ignore:TK-AWS-S3-006 logs are written once and never changed
+resource "aws_s3_bucket" "this" {
+  bucket = var.name
+}
+TF
+cat > "$S/other/main.tf" <<'TF'
+resource "aws_ebs_volume" "v" {
+  availability_zone = "ap-northeast-1a"
+  size              = 10
+  encrypted         = false
+}
+TF
+printf 'resource "aws_s3_bucket" "secret" {\n  bucket = "s"\n}\n' > "$T/outside/main.tf"
+ln -s "$T/outside" "$S/app/link"
+run "$TK" scan -q --no-scope-rules "$S"
+expect_code 1 "source tree findings"
+expect_in out "$S/app/main.tf:9:1: " "root module finding with file:line:col"
+expect_in out "TK-AWS-S3-001 module.logs.aws_s3_bucket.this" "module resource address"
+expect_in out "$S/other/main.tf:4:3: " "finding points at the attribute"
+expect_in out "TK-AWS-EC2-002 aws_ebs_volume.v" "second root module"
+expect_not_in out "aws_s3_bucket.secret" "module behind a symbolic link outside the tree is not read"
+expect_in err "leads outside the scanned directory" "symbolic link escape reported"
+expect_not_in out "TK-AWS-S3-006 module.logs" "suppressed finding left out"
+run "$TK" scan -f json --no-scope-rules "$S"
+expect_in out '"suppressed": [' "suppressed findings listed"
+expect_in out '"reason": "logs are written once and never changed"' "suppression reason kept"
+expect_in out '"module_calls": [' "module call sites in locations"
+expect_in out '"kind": "source"' "input kind source"
+run "$TK" scan -f json --no-scope-rules --rule TK-AWS-S3-001 --var env=prod "$S/app"
+expect_not_in out '"address": "module.logs.aws_s3_bucket.this"' "a module outside the scanned directory is not read"
+expect_in out "leads outside the scanned directory" "module outside reported in the JSON warnings"
+run "$TK" scan -f json --no-scope-rules --rule TK-AWS-S3-001 --var env=prod --root "$S" "$S/app"
+expect_in out '"address": "module.logs.aws_s3_bucket.this"' "--root lets modules beside the input be read"
+expect_in out '"file": "'"$S"'/modules/bucket/main.tf"' "module file named under --root"
+run bash -c "cd '$S' && '$TK' scan -q --no-scope-rules --rule TK-AWS-S3-001 app"
+expect_in out "modules/bucket/main.tf:3:1: " "inside the current directory, modules beside the input are read"
+run "$TK" scan --root "$S/other" "$S/app"; expect_code 2 "input outside --root"
+printf 'env = "stage"\n' > "$T/vars.tfvars"
+run "$TK" scan -f json --no-scope-rules --var-file "$T/vars.tfvars" "$S/app/main.tf"
+expect_code 1 "single .tf file"
+expect_in out "\"path\": \"$S/app/main.tf\"" "single file input named as given"
+printf 'resource "aws_s3_bucket" "b" {\n  bucket = [1,\n}\n' > "$S/other/broken.tf"
+run "$TK" scan "$S/other"
+expect_code 2 "syntax error in source"
+expect_in err "$S/other/broken.tf:3:1: " "syntax error has file:line:col"
+rm -f "$S/other/broken.tf"
+run "$TK" scan --no-scope-rules "$S/modules/bucket"
+expect_code 1 "a module scanned on its own"
+
 echo "cli tests: $pass passed, $fail failed"
 [ "$fail" = 0 ]
