@@ -2852,8 +2852,10 @@ static int fn_lookup(fcall *f, hv *out) {
                TF_CALL_ERROR;
     const hv *def = &f->args[2];
     /* A map would convert the default to its element type, an object would not. */
-    for (uint32_t i = 0; i < m->n && def->kind != HV_NULL; i++)
-        if (m->u.pairs[i].val.kind != def->kind) ambiguous(f);
+    for (uint32_t i = 0; i < m->n && def->kind != HV_NULL; i++) {
+        uint8_t vk = m->u.pairs[i].val.kind;
+        if (vk != def->kind && vk != HV_NULL && vk != HV_UNKNOWN) ambiguous(f);
+    }
     *out = *def;
     return TF_CALL_OK;
 }
