@@ -92,6 +92,12 @@ static bool err_set(fcall *f, const char *fmt, ...) {
     return false;
 }
 
+/* Deeper than tenken follows (Terraform has no such limit): the answer is unknown. */
+static bool too_deep(fcall *f) {
+    f->amb = true;
+    return err_set(f, "value nested more than %d levels deep", MAX_DEPTH);
+}
+
 /* Sets the message and returns TF_CALL_ERROR, for function bodies. */
 static int fail(fcall *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static int fail(fcall *f, const char *fmt, ...) {
@@ -617,7 +623,7 @@ static const ty *unify(fcall *f, const ty *const *ts, size_t n, int depth, int *
 
 static const ty *type_of(fcall *f, const hv *v, int depth, int *st) {
     if (depth > MAX_DEPTH) {
-        err_set(f, "value nested more than %d levels deep", MAX_DEPTH);
+        too_deep(f);
         *st = U_ERROR;
         return NULL;
     }
@@ -715,7 +721,7 @@ static const ty *collection_of(fcall *f, ty_kind k, const ty *et, int *st) {
 static const ty *unify(fcall *f, const ty *const *ts, size_t n, int depth, int *st) {
     *st = U_OK;
     if (depth > MAX_DEPTH) {
-        err_set(f, "value nested more than %d levels deep", MAX_DEPTH);
+        too_deep(f);
         *st = U_ERROR;
         return NULL;
     }
@@ -856,7 +862,7 @@ static bool to_primitive(fcall *f, const hv *v, ty_kind k, hv *out) {
 
 /* Converts v to type t (a unification result). */
 static bool convert(fcall *f, const hv *v, const ty *t, int depth, hv *out) {
-    if (depth > MAX_DEPTH) return err_set(f, "value nested more than %d levels deep", MAX_DEPTH);
+    if (depth > MAX_DEPTH) return too_deep(f);
     if (t->k == TY_DYN || t->k == TY_UNK || v->kind == HV_NULL || v->kind == HV_UNKNOWN) {
         *out = *v;
         return true;
@@ -1001,14 +1007,16 @@ static int fn_abs(fcall *f, hv *out) {
 static int fn_ceil(fcall *f, hv *out) {
     double d;
     if (!arg_number(f, 0, &d)) return TF_CALL_ERROR;
-    *out = hv_num(ceil(d));
+    double r = d == floor(d) ? d : ceil(d); /* an integer (even -0) stays; others give +0 */
+    *out = hv_num(r == 0 && d != r ? 0.0 : r);
     return TF_CALL_OK;
 }
 
 static int fn_floor(fcall *f, hv *out) {
     double d;
     if (!arg_number(f, 0, &d)) return TF_CALL_ERROR;
-    *out = hv_num(floor(d));
+    double r = d == floor(d) ? d : floor(d);
+    *out = hv_num(r == 0 && d != r ? 0.0 : r);
     return TF_CALL_OK;
 }
 
@@ -1091,8 +1099,8 @@ static int fn_parseint(fcall *f, hv *out) {
         v = v * (double)base + dv;
         if (v > 9007199254740992.0) exact = false;
     }
-    if (!exact) ambiguous(f); /* Terraform keeps the digits a double cannot */
-    *out = hv_num(neg ? -v : v);
+    if (!exact) ambiguous(f);         /* Terraform keeps the digits a double cannot */
+    *out = hv_num(neg && v ? -v : v); /* integers have no negative zero */
     return TF_CALL_OK;
 bad:
     return arg_err(f, 0, "cannot parse \"%.*s\" as a base %d integer", SHOW(s, n), (int)base),
@@ -2358,7 +2366,7 @@ static void char_text(char c, char *out, size_t cap) {
 
 /* Formats fmt with args[0..na) into b. */
 static bool format_text(fcall *f, const char *fmt, size_t n, const hv *args, uint32_t na, sbuf *b) {
-    uint32_t next = 1;
+    uint32_t next = 1, highest = 0;
     for (size_t i = 0; i < n;) {
         if (fmt[i] != '%') {
             sb_addc(b, fmt[i++]);
@@ -2425,6 +2433,7 @@ static bool format_text(fcall *f, const char *fmt, size_t n, const hv *args, uin
                            "not enough arguments for \"%.*s\" at %zu: need index %u but have %u "
                            "total",
                            (int)v.raw_len, v.raw, v.offset, v.argnum, na);
+        if (v.argnum > highest) highest = v.argnum;
         if (!format_verb(f, &v, &args[v.argnum - 1], b)) return false;
         next = v.argnum + 1;
         i = j + 1;
@@ -2436,6 +2445,11 @@ static bool format_text(fcall *f, const char *fmt, size_t n, const hv *args, uin
         return err_set(f, "unrecognized format character %s at offset %zu", ct, j);
     }
     }
+    /* Terraform refuses arguments the format does not use */
+    if (highest < na && !highest)
+        return err_set(f, "too many arguments; no verbs in format string");
+    if (highest < na)
+        return err_set(f, "too many arguments; only %u used by format string", highest);
     return true;
 }
 
@@ -2599,21 +2613,23 @@ static int fn_chunklist(fcall *f, hv *out) {
     return TF_CALL_OK;
 }
 
+/* coalesce(): the arguments unify to one type (nulls, which it skips, fit any). */
 static int fn_coalesce(fcall *f, hv *out) {
     if (f->n == 0) return fail(f, "all arguments must have the same type");
     hv *conv = scratch(f, f->n, sizeof *conv);
     const hv **src = scratch(f, f->n, sizeof *src);
     if (!conv || !src) return TF_CALL_ERROR;
-    for (uint32_t i = 0; i < f->n; i++) src[i] = &f->args[i];
-    int st = unify_items(f, src, f->n, conv);
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < f->n; i++)
+        if (f->args[i].kind != HV_NULL) src[k++] = &f->args[i];
+    int st = unify_items(f, src, k, conv);
     if (st == U_AMBIG) return unknown_result(f, out);
     if (st == U_FAIL) return fail(f, "all arguments must have the same type");
     if (st == U_ERROR) return TF_CALL_ERROR;
     bool strings = false;
-    for (uint32_t i = 0; i < f->n; i++) strings |= conv[i].kind == HV_STRING;
-    for (uint32_t i = 0; i < f->n; i++) {
+    for (uint32_t i = 0; i < k; i++) strings |= conv[i].kind == HV_STRING;
+    for (uint32_t i = 0; i < k; i++) {
         if (!shape_known(&conv[i])) return unknown_result(f, out);
-        if (conv[i].kind == HV_NULL) continue;
         if (strings && conv[i].kind == HV_STRING && conv[i].n == 0) continue;
         *out = conv[i];
         return TF_CALL_OK;
@@ -2745,7 +2761,7 @@ static int fn_element(fcall *f, hv *out) {
  * element is unknown (it might be a list). */
 static bool flatten_into(fcall *f, const hv *v, hv **items, size_t *n, size_t *cap, int depth,
                          bool *unknown) {
-    if (depth > MAX_DEPTH) return err_set(f, "value nested more than %d levels deep", MAX_DEPTH);
+    if (depth > MAX_DEPTH) return too_deep(f);
     for (uint32_t i = 0; i < v->n; i++) {
         const hv *e = &v->u.items[i];
         if (e->kind == HV_UNKNOWN) {
@@ -3530,7 +3546,7 @@ static bool set_order_known(const hv *v) {
 }
 
 static bool json_write(fcall *f, const hv *v, sbuf *b, int depth) {
-    if (depth > MAX_DEPTH * 4) return err_set(f, "value nested too deeply to encode");
+    if (depth > MAX_DEPTH * 4) return too_deep(f);
     switch (v->kind) {
     case HV_NULL: sb_adds(b, "null"); return true;
     case HV_BOOL: sb_adds(b, v->u.b ? "true" : "false"); return true;
@@ -4404,7 +4420,7 @@ static bool yenc_string(yenc *y, const char *s, size_t n) {
 }
 
 static bool yenc_value(yenc *y, const hv *v, int depth) {
-    if (depth > MAX_DEPTH * 4) return err_set(y->f, "value nested too deeply to encode");
+    if (depth > MAX_DEPTH * 4) return too_deep(y->f);
     yaml_event_t ev;
     switch (v->kind) {
     case HV_NULL: return yenc_scalar(y, "null", 4, YAML_PLAIN_SCALAR_STYLE);
@@ -6124,7 +6140,7 @@ static const fn_def FUNCS[] = {
     {"coalescelist", "vals", 0, VARIADIC, UNK, NALL, fn_coalescelist},
     {"compact", "list", 1, 1, 0, 0, fn_compact},
     {"concat", "seqs", 0, VARIADIC, UNK, 0, fn_concat},
-    {"contains", "list,value", 2, 2, UNK, N1, fn_contains},
+    {"contains", "list,value", 2, 2, UNK, 0, fn_contains},
     {"csvdecode", "str", 1, 1, 0, 0, fn_csvdecode},
     {"dirname", "path", 1, 1, 0, 0, fn_dirname},
     {"distinct", "list", 1, 1, 0, 0, fn_distinct},
@@ -6146,7 +6162,7 @@ static const fn_def FUNCS[] = {
     {"formatdate", "format,time", 2, 2, 0, 0, fn_formatdate},
     {"formatlist", "format,args", 1, VARIADIC, UNK, NVAR, fn_formatlist},
     {"indent", "spaces,str", 2, 2, 0, 0, fn_indent},
-    {"index", "list,value", 2, 2, UNK, N1, fn_index},
+    {"index", "list,value", 2, 2, UNK, 0, fn_index},
     {"issensitive", "value", 1, 1, UNK, NALL, fn_always_unknown},
     {"join", "separator,lists", 1, VARIADIC, 0, 0, fn_join},
     {"jsondecode", "str", 1, 1, 0, 0, fn_jsondecode},
