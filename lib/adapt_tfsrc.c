@@ -1727,7 +1727,7 @@ static bool gather_inputs(tk_tfsrc *ts, tk_err *err) {
         auto_files af = {0};
         char msg[200];
         if (ts->o.fs->list(ts->o.fs->self, ts->root->m->dir, add_auto, &af, msg, sizeof msg)) {
-            qsort(af.v, af.n, sizeof *af.v, cmp_auto);
+            if (af.n) qsort(af.v, af.n, sizeof *af.v, cmp_auto);
             bool ok = true;
             for (uint32_t i = 0; i < af.n; i++) {
                 char path[1024];

@@ -70,7 +70,7 @@ size_t tk_scan_source_tree(tk_scan *s, const char *prefix, const tk_srcfs *fs, c
         if (depth_of(queue.v[i]) <= MAX_TREE_DEPTH &&
             fs->list(fs->self, queue.v[i], on_entry, &w, err, sizeof err)) {
             if (w.has_tf) push_dir(&modules, queue.v[i]);
-            qsort(sub.v, sub.n, sizeof *sub.v, cmp_str);
+            if (sub.n) qsort(sub.v, sub.n, sizeof *sub.v, cmp_str);
             for (size_t k = 0; k < sub.n; k++) push_dir(&queue, sub.v[k]);
         }
         for (size_t k = 0; k < sub.n; k++) free(sub.v[k]);

@@ -80,7 +80,7 @@ static bool put_strings(jout *o, const hv *v, tk_arena *a) {
             dup = items[k].n == s.n && !memcmp(items[k].u.s, s.u.s, s.n);
         if (!dup) items[n++] = s;
     }
-    qsort(items, n, sizeof *items, desc);
+    if (n) qsort(items, n, sizeof *items, desc);
     if (n == 1) {
         put_string(o, items[0].u.s, items[0].n);
         return true;

@@ -371,7 +371,7 @@ bool tf_source_module(tf_source *s, const char *dir, tf_module **out, tk_err *er
         free(names.v);
         return fail(err, (uint32_t)s->text.len, "out of memory");
     }
-    qsort(names.v, names.n, sizeof *names.v, cmp_names);
+    if (names.n) qsort(names.v, names.n, sizeof *names.v, cmp_names);
     tf_module *m = new_module(s, dir, err);
     decl_lists d = {0};
     bool ok = m != NULL;

@@ -1,5 +1,6 @@
 /* Rule-fixture runner: proves that every rule fires on its fail fixtures and stays silent
- * on its pass fixtures.
+ * on its pass fixtures, and that the Terraform source of each fixture (X.tf) gives exactly
+ * the findings its plan (X.plan.json) gives.
  *
  * For each rules/<provider>/<ID>.rule it expects rules/<provider>/tests/<ID>/ with at least
  * fail.plan.json and pass.plan.json. The findings a fail fixture must produce are listed in
@@ -11,6 +12,7 @@
  * Usage: test-rules RULES-DIR [ID-PREFIX]. With a prefix, only rules whose ID starts with it
  * are checked (and only their files' load errors count). Ends with "N passed, N failed". */
 #include "../include/tenken.h"
+#include "../src/fs_tree.h"
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,7 +57,8 @@ static size_t expectations(const char *tf_path, const char *tag, char out[][512]
     while (line < end) {
         char *nl = memchr(line, '\n', (size_t)(end - line));
         size_t ll = nl ? (size_t)(nl - line) : (size_t)(end - line);
-        if (ll > tl + 2 && !strncmp(line, "# ", 2) && !strncmp(line + 2, tag, tl) && line[2 + tl] == ' ' && n < cap) {
+        if (ll > tl + 2 && !strncmp(line, "# ", 2) && !strncmp(line + 2, tag, tl) &&
+            line[2 + tl] == ' ' && n < cap) {
             size_t al = ll - tl - 3;
             while (al && (line[tl + 3 + al - 1] == ' ' || line[tl + 3 + al - 1] == '\r')) al--;
             snprintf(out[n++], 512, "%.*s", (int)al, line + tl + 3);
@@ -89,6 +92,48 @@ static tk_scan *scan_file(const tk_engine *e, const char *path, const tk_rule *o
     tk_scan_finish(s);
     free(data);
     return s;
+}
+
+/* Scans the Terraform source file tf (alone, as its own module). */
+static tk_scan *scan_source(const tk_engine *e, const char *tf, const tk_rule *only) {
+    char dir[4096];
+    const char *slash = strrchr(tf, '/');
+    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - tf) : 1, slash ? tf : ".");
+    fs_tree t;
+    char err[200];
+    if (!fs_tree_open(&t, dir, 1 << 26, err, sizeof err)) return NULL;
+    tk_scan *s = tk_scan_new(e, NULL);
+    if (only)
+        for (size_t i = 0; i < tk_engine_rule_count(e); i++)
+            if (tk_engine_rule(e, i) != only) tk_scan_disable_rule(s, tk_engine_rule(e, i));
+    tk_scan_source(s, dir, &t.fs, slash ? slash + 1 : tf, true, NULL);
+    tk_scan_finish(s);
+    fs_tree_close(&t);
+    return s;
+}
+
+/* The same findings (rule, address) from the plan and from the source. */
+static void same_findings(const char *tf, const tk_scan *from_plan, const tk_scan *from_source) {
+    size_t np, ns;
+    const tk_finding *fp = tk_scan_findings(from_plan, &np),
+                     *fsrc = tk_scan_findings(from_source, &ns);
+    char msg[600];
+    for (int dir = 0; dir < 2; dir++) {
+        const tk_finding *a = dir ? fsrc : fp, *b = dir ? fp : fsrc;
+        size_t na = dir ? ns : np, nb = dir ? np : ns;
+        for (size_t i = 0; i < na; i++) {
+            bool found = false;
+            for (size_t j = 0; j < nb && !found; j++)
+                found =
+                    a[i].rule == b[j].rule && !strcmp(a[i].resource.address, b[j].resource.address);
+            snprintf(msg, sizeof msg, "%s: %s %%s on %%s only from the %s", tf, a[i].rule->id,
+                     dir ? "source" : "plan");
+            check(found, msg, "finding", a[i].resource.address);
+        }
+    }
+    size_t ne;
+    const tk_diag *errs = tk_scan_errors(from_source, &ne);
+    if (ne) check(false, "%s: %s", tf, errs[0].message);
 }
 
 /* Compares the addresses a rule reported with the expected ones. */
@@ -148,11 +193,25 @@ static void run_fixture(const tk_engine *e, const tk_rule *r, const char *dir, c
     }
     free(got_f);
     free(got_n);
+    /* The source gives the plan's findings, with this rule and with every rule. */
+    if (exists(tf)) {
+        tk_scan *src = scan_source(e, tf, r);
+        if (src)
+            same_findings(tf, s, src);
+        else
+            check(false, "%s: cannot read %s", r->id, tf);
+        tk_scan_free(src);
+    }
     tk_scan_free(s);
     /* The fixture must also scan cleanly with every rule enabled. */
     s = scan_file(e, plan, NULL);
     tk_scan_errors(s, &ne);
     check(ne == 0, "%s: errors when scanned with all rules%s", plan, "");
+    if (exists(tf)) {
+        tk_scan *src = scan_source(e, tf, NULL);
+        if (src) same_findings(tf, s, src);
+        tk_scan_free(src);
+    }
     tk_scan_free(s);
 }
 
@@ -173,6 +232,17 @@ static int load_dir(tk_engine *e, const char *dir) {
         }
     }
     closedir(d);
+    /* The provider facts beside the rules (used for Terraform source). */
+    char facts[4200];
+    size_t flen;
+    snprintf(facts, sizeof facts, "%.4096s/provider-facts.json", dir);
+    char *ftext = slurp(facts, &flen);
+    tk_diag fd;
+    if (ftext && !tk_engine_load_facts(e, facts, ftext, flen, &fd)) {
+        fprintf(stderr, "%s:%u:%u: %s\n", fd.file, fd.line, fd.column, fd.message);
+        failed++;
+    }
+    free(ftext);
     for (size_t i = 0; i < cnt; i++) {
         char path[4096];
         if (snprintf(path, sizeof path, "%s/%s", dir, names[i]) >= (int)sizeof path) continue;
@@ -210,7 +280,8 @@ int main(int argc, char **argv) {
     char providers[32][256];
     size_t np = 0;
     while ((ent = readdir(d)) && np < 32)
-        if (ent->d_name[0] != '.' && strlen(ent->d_name) < 256) memcpy(providers[np++], ent->d_name, strlen(ent->d_name) + 1);
+        if (ent->d_name[0] != '.' && strlen(ent->d_name) < 256)
+            memcpy(providers[np++], ent->d_name, strlen(ent->d_name) + 1);
     closedir(d);
     for (size_t i = 0; i < np; i++) {
         char dir[4096];
