@@ -1428,6 +1428,7 @@ typedef struct rx {
     uint32_t ncap;      /* capture groups */
     const char **names; /* names[1..ncap]: group name or NULL */
     uint32_t nnamed;
+    bool risky; /* captures of repeated groups that may match empty differ from Go's */
 } rx;
 
 static void rx_free(rx *r) {
@@ -1569,73 +1570,183 @@ static int rx_repeat(const char *p, size_t n, size_t i) {
     return (int)(j + 1 - i);
 }
 
-static bool rx_translate(fcall *f, uint32_t argi, const char *p, size_t n, sbuf *out) {
+/* Translation state: the groups open, and what Go reads differently. */
+typedef struct rx_nest {
+    bool capture;  /* a capturing group is this one or inside it */
+    bool nullable; /* its body may match the empty string (approximately: more often) */
+    bool atom;     /* the current alternative has something in it */
+} rx_nest;
+
+enum { RX_MAX_NESTING = 1000 };
+
+typedef struct rx_tr {
+    fcall *f;
+    uint32_t argi;
+    const char *p;
+    size_t n;
+    sbuf *out;
+    rx_nest *groups; /* groups[0] is the whole pattern */
+    size_t depth;
+    const char **names; /* named groups, in order, renamed _0, _1, ... for PCRE2 */
+    size_t nnames;
+    bool risky; /* a repeated group that may match empty holds a capture: PCRE2 and Go
+                   report different text for it */
+} rx_tr;
+
+static bool rx_is_quantifier(const rx_tr *t, size_t i) {
+    if (i >= t->n) return false;
+    char c = t->p[i];
+    return c == '*' || c == '+' || c == '?' || (c == '{' && rx_repeat(t->p, t->n, i) > 0);
+}
+
+/* An empty-width assertion that Go lets a quantifier repeat: PCRE2 needs it in a group. */
+static void rx_assertion(rx_tr *t, const char *text, size_t len, size_t next) {
+    bool wrap = rx_is_quantifier(t, next);
+    if (wrap) sb_adds(t->out, "(?:");
+    sb_add(t->out, text, len);
+    if (wrap) sb_addc(t->out, ')');
+}
+
+static bool rx_open_group(rx_tr *t, bool capture) {
+    if (t->depth + 1 >= RX_MAX_NESTING)
+        return rx_bad(t->f, t->argi, "expression nests too deeply", "", 0);
+    t->groups[++t->depth] = (rx_nest){capture, false, false};
+    return true;
+}
+
+static bool rx_named_group(rx_tr *t, const char *name, size_t len) {
+    for (size_t k = 0; k < t->nnames; k++)
+        if (strlen(t->names[k]) == len && !memcmp(t->names[k], name, len))
+            return rx_bad(t->f, t->argi, "duplicate capture group name", name, len);
+    if (t->nnames >= 10000) return rx_bad(t->f, t->argi, "too many capture groups", "", 0);
+    const char **grown = tk_arena_array(t->f->c->a, t->nnames + 1, sizeof *grown);
+    const char *copy = hv_key(t->f->c->a, name, len);
+    if (!grown || !copy) return err_set(t->f, "out of memory");
+    if (t->nnames) memcpy(grown, t->names, t->nnames * sizeof *grown);
+    grown[t->nnames++] = copy;
+    t->names = grown;
+    char tmp[32];
+    snprintf(tmp, sizeof tmp, "(?<_%zu>", t->nnames - 1);
+    sb_adds(t->out, tmp);
+    return rx_open_group(t, true);
+}
+
+/* A character class [...] at p[*i]. */
+static bool rx_class(rx_tr *t, size_t *pi) {
+    const char *p = t->p;
+    size_t n = t->n, i = *pi, start = i;
+    sb_addc(t->out, '[');
+    i++;
+    if (i < n && p[i] == '^') sb_addc(t->out, '^'), i++;
+    if (i < n && p[i] == ']') sb_adds(t->out, "\\]"), i++;
+    while (i < n && p[i] != ']') {
+        if (p[i] == '\\') {
+            char e = i + 1 < n ? p[i + 1] : 0;
+            if (!rx_escape(t->f, t->argi, p, n, &i, true, t->out)) return false;
+            /* after a class like \d, Go reads '-' as itself */
+            if (e && strchr("dDsSwWpP", e) && i + 1 < n && p[i] == '-' && p[i + 1] != ']')
+                sb_adds(t->out, "\\-"), i++;
+        } else if (p[i] == '[' && i + 1 < n && p[i + 1] == ':') {
+            size_t e = i + 2;
+            while (e + 1 < n && !(p[e] == ':' && p[e + 1] == ']')) e++;
+            if (e + 1 >= n) return rx_bad(t->f, t->argi, "missing closing ]", p + start, n - start);
+            sb_add(t->out, p + i, e + 2 - i);
+            i = e + 2;
+        } else {
+            if (p[i] == '[') sb_addc(t->out, '\\');
+            sb_addc(t->out, p[i++]);
+        }
+    }
+    if (i >= n) return rx_bad(t->f, t->argi, "missing closing ]", p + start, n - start);
+    sb_addc(t->out, ']');
+    *pi = i + 1;
+    return true;
+}
+
+/* A group opening "(" at p[*i]: capturing, named, non-capturing or flags. */
+static bool rx_open_paren(rx_tr *t, size_t *pi) {
+    const char *p = t->p;
+    size_t n = t->n, i = *pi;
+    if (i + 1 < n && p[i + 1] == '*')
+        return rx_bad(t->f, t->argi, "missing argument to repetition operator", p + i, 2);
+    if (i + 1 >= n || p[i + 1] != '?') {
+        sb_addc(t->out, '(');
+        *pi = i + 1;
+        return rx_open_group(t, true);
+    }
+    size_t j = i + 2;
+    if (j < n && p[j] == 'P' && j + 1 < n && p[j + 1] == '<') j++;
+    if (j < n && p[j] == '<' && j + 1 < n && p[j + 1] != '=' && p[j + 1] != '!') {
+        size_t e = j + 1;
+        while (e < n && (is_alnum_ascii(p[e]) || p[e] == '_')) e++;
+        if (e >= n || p[e] != '>' || e == j + 1)
+            return rx_bad(t->f, t->argi, "invalid named capture", p + i, e - i);
+        *pi = e + 1;
+        return rx_named_group(t, p + j + 1, e - j - 1);
+    }
+    size_t e = j;
+    while (e < n && p[e] && strchr("imsU-", p[e])) e++;
+    if (e >= n || (p[e] != ')' && p[e] != ':') || (e == j && p[e] == ')'))
+        return rx_bad(t->f, t->argi, "invalid or unsupported Perl syntax", p + i,
+                      e < n ? e + 1 - i : n - i);
+    sb_add(t->out, p + i, e + 1 - i);
+    *pi = e + 1;
+    return p[e] == ':' ? rx_open_group(t, false) : true; /* "(?i)" opens nothing */
+}
+
+/* Ends the current alternative: an empty one makes the group nullable. */
+static void rx_end_alternative(rx_tr *t) {
+    rx_nest *g = &t->groups[t->depth];
+    if (!g->atom) g->nullable = true;
+    g->atom = false;
+}
+
+static bool rx_translate(fcall *f, uint32_t argi, const char *p, size_t n, sbuf *out, rx_tr *t) {
+    memset(t, 0, sizeof *t);
+    *t = (rx_tr){f, argi, p, n, out, NULL, 0, NULL, 0, false};
+    t->groups = scratch(f, RX_MAX_NESTING, sizeof *t->groups);
+    if (!t->groups) return false;
     enum { NONE, ATOM, QUANT, LAZY } state = NONE;
     for (size_t i = 0; i < n;) {
         char c = p[i];
+        rx_nest *g = &t->groups[t->depth];
         if (c == '\\') {
-            bool quote = i + 1 < n && p[i + 1] == 'Q';
+            char e = i + 1 < n ? p[i + 1] : 0;
+            size_t at = i;
+            if (e && strchr("bBAz", e)) {
+                i += 2;
+                rx_assertion(t, p + at, 2, i);
+                state = ATOM;
+                g->atom = true;
+                continue;
+            }
             if (!rx_escape(f, argi, p, n, &i, false, out)) return false;
-            state = quote ? NONE : ATOM;
+            bool empty_quote = e == 'Q' && (i == at + 2 || (i == at + 4 && p[at + 2] == '\\'));
+            if (!empty_quote) state = ATOM, g->atom = true;
             continue;
         }
         if (c == '[') {
-            size_t start = i;
-            sb_addc(out, '[');
-            i++;
-            if (i < n && p[i] == '^') sb_addc(out, '^'), i++;
-            if (i < n && p[i] == ']') sb_adds(out, "\\]"), i++;
-            while (i < n && p[i] != ']') {
-                if (p[i] == '\\') {
-                    if (!rx_escape(f, argi, p, n, &i, true, out)) return false;
-                } else if (p[i] == '[' && i + 1 < n && p[i + 1] == ':') {
-                    size_t e = i + 2;
-                    while (e + 1 < n && !(p[e] == ':' && p[e + 1] == ']')) e++;
-                    if (e + 1 >= n)
-                        return rx_bad(f, argi, "missing closing ]", p + start, n - start);
-                    sb_add(out, p + i, e + 2 - i);
-                    i = e + 2;
-                } else {
-                    if (p[i] == '[') sb_addc(out, '\\');
-                    sb_addc(out, p[i++]);
-                }
-            }
-            if (i >= n) return rx_bad(f, argi, "missing closing ]", p + start, n - start);
-            sb_addc(out, ']');
-            i++;
+            if (!rx_class(t, &i)) return false;
             state = ATOM;
+            g->atom = true;
             continue;
         }
         if (c == '(') {
-            if (i + 1 < n && p[i + 1] == '*')
-                return rx_bad(f, argi, "missing argument to repetition operator", p + i, 2);
-            if (i + 1 < n && p[i + 1] == '?') {
-                size_t j = i + 2;
-                if (j < n && p[j] == 'P' && j + 1 < n && p[j + 1] == '<') j++;
-                if (j < n && p[j] == '<' && j + 1 < n && p[j + 1] != '=' && p[j + 1] != '!') {
-                    size_t e = j + 1;
-                    while (e < n && (is_alnum_ascii(p[e]) || p[e] == '_')) e++;
-                    if (e >= n || p[e] != '>' || e == j + 1)
-                        return rx_bad(f, argi, "invalid named capture", p + i, e - i);
-                    sb_adds(out, "(?<");
-                    sb_add(out, p + j + 1, e + 1 - (j + 1));
-                    i = e + 1;
-                    state = NONE;
-                    continue;
-                }
-                size_t e = j;
-                while (e < n && strchr("imsU-", p[e]) && p[e]) e++;
-                if (e >= n || (p[e] != ')' && p[e] != ':') || (e == j && p[e] == ')'))
-                    return rx_bad(f, argi, "invalid or unsupported Perl syntax", p + i,
-                                  e < n ? e + 1 - i : n - i);
-                sb_add(out, p + i, e + 1 - i);
-                i = e + 1;
-                state = NONE;
-                continue;
-            }
-            sb_addc(out, '(');
-            i++;
+            if (!rx_open_paren(t, &i)) return false;
             state = NONE;
+            continue;
+        }
+        if (c == ')' && t->depth > 0) {
+            rx_end_alternative(t);
+            rx_nest closed = t->groups[t->depth--];
+            rx_nest *parent = &t->groups[t->depth];
+            if (closed.nullable && closed.capture && rx_is_quantifier(t, i + 1)) t->risky = true;
+            parent->capture |= closed.capture;
+            parent->nullable |= closed.nullable;
+            parent->atom = true;
+            sb_addc(out, ')');
+            i++;
+            state = ATOM;
             continue;
         }
         if (c == '*' || c == '+' || c == '?' || c == '{') {
@@ -1647,6 +1758,7 @@ static bool rx_translate(fcall *f, uint32_t argi, const char *p, size_t n, sbuf 
                     sb_adds(out, "\\{");
                     i++;
                     state = ATOM;
+                    g->atom = true;
                     continue;
                 }
             }
@@ -1661,12 +1773,14 @@ static bool rx_translate(fcall *f, uint32_t argi, const char *p, size_t n, sbuf 
             if (state == NONE)
                 return rx_bad(f, argi, "missing argument to repetition operator", p + i,
                               (size_t)rl);
+            if (c == '*' || c == '?' || (c == '{' && p[i + 1] == '0')) g->nullable = true;
             sb_add(out, p + i, (size_t)rl);
             i += (size_t)rl;
             state = QUANT;
             continue;
         }
         if (c == '|') {
+            rx_end_alternative(t);
             sb_addc(out, '|');
             i++;
             state = NONE;
@@ -1676,14 +1790,23 @@ static bool rx_translate(fcall *f, uint32_t argi, const char *p, size_t n, sbuf 
             sb_adds(out, "\\}");
             i++;
             state = ATOM;
+            g->atom = true;
             continue;
         }
-        /* A literal character (whole UTF-8 sequence), '.', '^', '$' or ')'. */
+        if (c == '^' || c == '$') {
+            rx_assertion(t, p + i, 1, i + 1);
+            i++;
+            state = ATOM;
+            g->atom = true;
+            continue;
+        }
+        /* A literal character (a whole UTF-8 sequence), '.' or an unmatched ')'. */
         uint32_t cp;
         size_t l = utf8_at(p, n, i, &cp);
         sb_add(out, p + i, l);
         i += l;
         state = ATOM;
+        g->atom = true;
     }
     return true;
 }
@@ -1693,7 +1816,8 @@ static bool rx_compile(fcall *f, uint32_t argi, const char *pat, size_t n, rx *r
     if (!valid_utf8(pat, n)) return arg_err(f, argi, "invalid regexp pattern: invalid UTF-8");
     sbuf t;
     sb_init(&t, f);
-    if (!rx_translate(f, argi, pat, n, &t)) return sb_free(&t), false;
+    rx_tr tr;
+    if (!rx_translate(f, argi, pat, n, &t, &tr)) return sb_free(&t), false;
     if (t.over || t.oom) {
         bool ok = sb_error(f, &t);
         sb_free(&t);
@@ -1730,12 +1854,12 @@ static bool rx_compile(fcall *f, uint32_t argi, const char *pat, size_t n, rx *r
     for (uint32_t k = 0; k < count; k++) {
         const unsigned char *e = (const unsigned char *)table + (size_t)k * entry;
         uint32_t g = (uint32_t)e[0] << 8 | e[1];
-        /* copied: the table goes with the compiled pattern */
-        if (g <= r->ncap &&
-            !(r->names[g] = hv_key(f->c->a, (const char *)e + 2, strlen((const char *)e + 2))))
-            return rx_free(r), err_set(f, "out of memory");
+        /* the PCRE2 name "_k" stands for the k-th named group of the pattern */
+        size_t idx = (size_t)strtoul((const char *)e + 3, NULL, 10);
+        if (g <= r->ncap && idx < tr.nnames) r->names[g] = tr.names[idx];
     }
     r->nnamed = count;
+    r->risky = tr.risky;
     return true;
 }
 
@@ -1756,8 +1880,9 @@ static size_t rune_width_at(const char *s, size_t n, size_t i) {
 }
 
 /* Group g of the last match as a string value, or null when it did not take part. */
-static bool rx_group(fcall *f, const rx *r, const char *s, uint32_t g, hv *out) {
+static bool rx_capture(fcall *f, const rx *r, const char *s, uint32_t g, hv *out) {
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(r->md);
+    if (g && r->risky) ambiguous(f);
     if (ov[2 * g] == PCRE2_UNSET) {
         *out = hv_null();
         return true;
@@ -1768,12 +1893,12 @@ static bool rx_group(fcall *f, const rx *r, const char *s, uint32_t g, hv *out) 
 /* regex()'s result for the last match: the match, a list of groups or an object of named
  * groups. */
 static bool rx_result(fcall *f, const rx *r, const char *s, hv *out) {
-    if (r->ncap == 0) return rx_group(f, r, s, 0, out);
+    if (r->ncap == 0) return rx_capture(f, r, s, 0, out);
     if (r->nnamed == 0) {
         hv *items;
         if (!new_tuple(f, r->ncap, &items, out)) return false;
         for (uint32_t g = 1; g <= r->ncap; g++)
-            if (!rx_group(f, r, s, g, &items[g - 1])) return false;
+            if (!rx_capture(f, r, s, g, &items[g - 1])) return false;
         return true;
     }
     hv_pair *pairs = scratch(f, r->ncap, sizeof *pairs);
@@ -1781,7 +1906,7 @@ static bool rx_result(fcall *f, const rx *r, const char *s, hv *out) {
     for (uint32_t g = 1; g <= r->ncap; g++) {
         pairs[g - 1].key = r->names[g];
         pairs[g - 1].klen = (uint32_t)strlen(r->names[g]);
-        if (!rx_group(f, r, s, g, &pairs[g - 1].val)) return false;
+        if (!rx_capture(f, r, s, g, &pairs[g - 1].val)) return false;
     }
     return new_object(f, pairs, r->ncap, out);
 }
@@ -1914,6 +2039,7 @@ static void expand_template(fcall *f, const rx *r, const char *s, const char *t,
                     break;
                 }
         }
+        if (g && g != UINT32_MAX && r->risky) ambiguous(f);
         if (g != UINT32_MAX && ov[2 * g] != PCRE2_UNSET)
             sb_add(b, s + ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
     }
@@ -2116,7 +2242,7 @@ static void pad_width(fcall *f, const fverb *v, const char *s, size_t n, sbuf *b
 static bool format_float(fcall *f, const fverb *v, double d, sbuf *b) {
     sbuf t;
     sb_init(&t, f);
-    const char *sign = d < 0 ? "-" : v->plus ? "+" : v->space ? " " : "";
+    const char *sign = signbit(d) ? "-" : v->plus ? "+" : v->space ? " " : "";
     if (isinf(d)) {
         sign = d < 0 ? "-" : v->space ? " " : "+";
         sb_adds(&t, "Inf");
