@@ -489,6 +489,8 @@ static void shortest_digits(double d, char *digits, int *nd, int *e) {
 /* A number as Terraform writes it (tostring, jsonencode, templates): the shortest
  * decimal, never with an exponent. buf needs 400 bytes. */
 static size_t num_text(double d, char *buf, size_t cap) {
+    enum { NEED = 400 }; /* "0." and 323 zeros before 17 digits, or 309 digits */
+    if (cap < NEED) return (size_t)snprintf(buf, cap, "%s", "");
     if (isnan(d)) return (size_t)snprintf(buf, cap, "NaN");
     if (isinf(d)) return (size_t)snprintf(buf, cap, "%s", d < 0 ? "-Inf" : "+Inf");
     if (d == 0) return (size_t)snprintf(buf, cap, "%s", signbit(d) ? "-0" : "0");
@@ -510,7 +512,6 @@ static size_t num_text(double d, char *buf, size_t cap) {
         }
     }
     buf[k] = 0;
-    (void)cap;
     return k;
 }
 
@@ -4008,8 +4009,6 @@ static bool csv_record(csvr *r, hv **fields, size_t *nf, bool *err) {
         sbuf b;
         sb_init(&b, r->f);
         if (r->i < r->n && r->s[r->i] == '"') {
-            size_t open_line = r->line;
-            (void)open_line;
             r->i++;
             for (;;) {
                 if (r->i >= r->n) {
@@ -6382,9 +6381,8 @@ static const fn_def *find_function(const char *name, size_t nlen) {
 
 static bool may_be_null(const fn_def *d, uint32_t i) {
     if (d->nullable == NALL) return true;
-    if (i >= 31 || (d->max == VARIADIC && i + 1 >= (uint32_t)strlen(d->params) && 0)) return false;
     if ((d->nullable & NVAR) && d->max == VARIADIC && i >= d->min) return true;
-    return (d->nullable >> i) & 1u;
+    return i < 31 && ((d->nullable >> i) & 1u);
 }
 
 int tf_call(tf_call_ctx *c, const char *name, size_t nlen, const hv *args, uint32_t n, hv *out) {
