@@ -16,7 +16,6 @@ tk_engine *tk_engine_new(void) {
     if (!e) return NULL;
     tk_arena_init(&e->arena);
     tk_strmap_init(&e->by_type);
-    tk_facts_init(&e->facts);
     snprintf(e->version, sizeof e->version, "%016llx", 0ULL);
     return e;
 }
@@ -28,7 +27,7 @@ void tk_engine_free(tk_engine *e) {
     free(e->rules);
     free(e->entries);
     tk_strmap_free(&e->by_type);
-    tk_facts_free(&e->facts);
+    free(e->facts);
     tk_arena_free(&e->arena);
     free(e);
 }
@@ -111,28 +110,59 @@ uint32_t tk_engine_entries_for(const tk_engine *e, const char *family, tk_str ty
     return v ? *v : UINT32_MAX;
 }
 
+bool tk_engine_facts(const tk_engine *e, tk_facts *out, tk_err *err) {
+    tk_facts_init(out);
+    for (size_t i = 0; i < e->n_facts; i++)
+        if (!tk_facts_add(out, e->facts[i].path, e->facts[i].text, e->facts[i].len, err))
+            return false;
+    return true;
+}
+
+static bool keep_facts(tk_engine *e, const char *path, const char *text, size_t len) {
+    if (e->n_facts == e->cap_facts) {
+        size_t cap = e->cap_facts ? e->cap_facts * 2 : 4;
+        struct tk_fact_text *f = realloc(e->facts, cap * sizeof *f);
+        if (!f) return false;
+        e->facts = f;
+        e->cap_facts = cap;
+    }
+    e->facts[e->n_facts++] = (struct tk_fact_text){path, text, len};
+    return true;
+}
+
 bool tk_engine_load_builtin(tk_engine *e, tk_diag *diag) {
     for (size_t i = 0; i < tk_builtin_rule_count; i++)
         if (!tk_engine_load_rule(e, tk_builtin_rules[i].path, tk_builtin_rules[i].text,
                                  tk_builtin_rules[i].len, diag))
             return false;
     for (size_t i = 0; i < tk_builtin_facts_count; i++)
-        if (!tk_engine_load_facts(e, tk_builtin_facts[i].path, tk_builtin_facts[i].text,
-                                  tk_builtin_facts[i].len, diag))
+        if (!keep_facts(e, tk_builtin_facts[i].path, tk_builtin_facts[i].text,
+                        tk_builtin_facts[i].len)) {
+            snprintf(diag->file, sizeof diag->file, "%s", tk_builtin_facts[i].path);
+            diag->line = diag->column = 1;
+            snprintf(diag->message, sizeof diag->message, "out of memory");
             return false;
+        }
     return true;
 }
 
-bool tk_engine_load_facts(tk_engine *e, const char *path, const char *text, size_t len, tk_diag *diag) {
+bool tk_engine_load_facts(tk_engine *e, const char *path, const char *text, size_t len,
+                          tk_diag *diag) {
+    /* Checked now, so a bad file is reported at start-up; kept as text (a copy). */
+    tk_facts check;
+    tk_facts_init(&check);
     tk_err err;
-    /* The text must outlive the engine: keep a copy. */
     char *copy = tk_arena_strndup(&e->arena, text, len);
-    if (copy && tk_facts_add(&e->facts, path, copy, len, &err)) return true;
-    if (!copy) tk_err_set(&err, 0, "out of memory");
+    const char *kept_path = tk_arena_strdup(&e->arena, path);
+    bool ok = copy && kept_path && tk_facts_add(&check, path, copy, len, &err);
+    if (!copy || !kept_path) tk_err_set(&err, 0, "out of memory");
+    tk_facts_free(&check);
+    if (ok && keep_facts(e, kept_path, copy, len)) return true;
     snprintf(diag->file, sizeof diag->file, "%s", path);
     diag->line = 1;
     diag->column = (unsigned)err.offset + 1;
-    snprintf(diag->message, sizeof diag->message, "provider facts: %s", err.msg);
+    snprintf(diag->message, sizeof diag->message, "provider facts: %s",
+             ok ? "out of memory" : err.msg);
     return false;
 }
 
@@ -150,8 +180,10 @@ const tk_rule *tk_engine_find_rule(const tk_engine *e, const char *id) {
         size_t mid = (lo + hi) / 2;
         int c = strcmp(e->rules[mid]->id, id);
         if (c == 0) return e->rules[mid];
-        if (c < 0) lo = mid + 1;
-        else hi = mid;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     return NULL;
 }
@@ -204,6 +236,7 @@ const char *tk_category_title(const char *category, bool ja) {
 }
 
 const char *const *tk_categories(void) {
-    static const char *const ids[] = {"1", "2", "3", "4.1", "4.2", "5", "6.1", "6.2", "6.3", "6.4", "7", NULL};
+    static const char *const ids[] = {"1",   "2",   "3",   "4.1", "4.2", "5",
+                                      "6.1", "6.2", "6.3", "6.4", "7",   NULL};
     return ids;
 }

@@ -23,12 +23,20 @@ struct tk_engine {
     tk_strmap by_type; /* "family\x1ftype" -> first entry */
     tk_rule_entry *entries;
     size_t n_entries, cap_entries;
-    tk_facts facts; /* provider facts, for evaluating Terraform source */
+    /* Provider facts texts (JSON), for evaluating Terraform source; each scan parses them
+     * when it first reads source, so plan scans never pay for them. */
+    struct tk_fact_text {
+        const char *path, *text;
+        size_t len;
+    } * facts;
+    size_t n_facts, cap_facts;
     uint64_t texts_hash;
     char version[17];
 };
 
 bool tk_engine_keep_prog(tk_engine *e, tk_prog *p);
+/* Parses the engine's provider facts into out (initialized here; free with tk_facts_free). */
+bool tk_engine_facts(const tk_engine *e, tk_facts *out, tk_err *err);
 /* tk_scan_source with file names shown under display_dir (NULL: the input's own). */
 bool tk_scan_source_in(tk_scan *s, const char *display, const char *display_dir, const tk_srcfs *fs,
                        const char *path, bool file, const tk_source_opts *o);

@@ -24,6 +24,7 @@ struct tk_scan {
     size_t n_warnings, cap_warnings;
     tk_suppressed *suppressed;
     size_t n_suppressed, cap_suppressed;
+    tk_facts *facts; /* parsed from the engine's texts on the first source scan */
     tk_input_info *inputs;
     size_t n_inputs, cap_inputs;
     size_t resources, evaluations;
@@ -65,6 +66,8 @@ void tk_scan_free(tk_scan *s) {
     free(s->errors);
     free(s->warnings);
     free(s->suppressed);
+    if (s->facts) tk_facts_free(s->facts);
+    free(s->facts);
     free(s->inputs);
     free(s->disabled);
     tk_strmap_free(&s->types);
@@ -495,11 +498,15 @@ bool tk_scan_source_in(tk_scan *s, const char *display, const char *display_dir_
     const char *display_dir = display_dir_in ? display_dir_in
                               : file ? (slash ? keep(s, shown, (size_t)(slash - shown)) : "")
                                      : shown;
+    tk_err ferr;
+    if (!s->facts && (s->facts = calloc(1, sizeof *s->facts)) &&
+        !tk_engine_facts(s->e, s->facts, &ferr))
+        tk_scan_add_error(s, "provider facts", 1, 1, ferr.msg);
     tk_tfsrc_opts to = {.fs = fs,
                         .path = path,
                         .single_file = file,
                         .display_dir = display_dir,
-                        .facts = &s->e->facts,
+                        .facts = s->facts,
                         .warn = doc_warning,
                         .warn_self = s,
                         .rule_exists = rule_exists,

@@ -329,7 +329,7 @@ static void collect_planned(const tk_doc *d, const tk_node *mod, planned *out, s
         collect_planned(d, k, out, n, cap);
 }
 
-static void check_fixture(const tk_engine *e, const char *tf) {
+static void check_fixture(const tk_facts *facts, const char *tf) {
     char plan_path[4096];
     snprintf(plan_path, sizeof plan_path, "%.*s.plan.json", (int)(strlen(tf) - 3), tf);
     size_t plen;
@@ -378,7 +378,7 @@ static void check_fixture(const tk_engine *e, const char *tf) {
     tk_rtable rt;
     tk_rtable_init(&rt, "terraform");
     tk_tfsrc_opts o = {
-        .fs = &t.fs, .path = slash ? slash + 1 : tf, .single_file = true, .facts = &e->facts};
+        .fs = &t.fs, .path = slash ? slash + 1 : tf, .single_file = true, .facts = facts};
     tk_tfsrc *ts = tk_tfsrc_load(&sd, &rt, &o, &err);
     if (!ts) {
         fail(tf, "", "", err.msg);
@@ -422,11 +422,18 @@ int main(int argc, char **argv) {
         fprintf(stderr, "%s:%u:%u: %s\n", d.file, d.line, d.column, d.message);
         return 2;
     }
+    tk_facts facts;
+    tk_err ferr;
+    if (!tk_engine_facts(e, &facts, &ferr)) {
+        fprintf(stderr, "provider facts: %s\n", ferr.msg);
+        return 2;
+    }
     int files = 0;
     for (int i = 1; i < argc; i++) {
-        check_fixture(e, argv[i]);
+        check_fixture(&facts, argv[i]);
         files++;
     }
+    tk_facts_free(&facts);
     if (failed > quiet_fail_limit)
         fprintf(stderr, "... %d more differences\n", failed - quiet_fail_limit);
     printf("ground truth: %d fixtures compared with Terraform's plans\n", files);

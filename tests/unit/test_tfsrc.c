@@ -68,6 +68,7 @@ typedef struct loaded {
     tk_rtable t;
     tk_tfsrc *ts;
     tk_engine *e;
+    tk_facts facts;
     tk_err err;
     char warnings[4096];
 } loaded;
@@ -91,7 +92,9 @@ static loaded *load_opts(const mem_file *files, const char *root, tk_tfsrc_opts 
     tk_rtable_init(&l->t, "terraform");
     o->fs = &fs.fs;
     o->path = root;
-    o->facts = &l->e->facts;
+    tk_err ferr;
+    assert_true(tk_engine_facts(l->e, &l->facts, &ferr));
+    o->facts = &l->facts;
     o->warn = collect_warning;
     o->warn_self = l;
     l->ts = tk_tfsrc_load(&l->doc, &l->t, o, &l->err);
@@ -107,6 +110,7 @@ static void done(loaded *l) {
     tk_rtable_free(&l->t);
     tk_tfsrc_free(l->ts);
     tk_doc_free(&l->doc);
+    tk_facts_free(&l->facts);
     tk_engine_free(l->e);
     free(l);
 }
