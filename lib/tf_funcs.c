@@ -2842,14 +2842,37 @@ static int cmp_indexed(const void *a, const void *b) {
     return c ? c : (x->i > y->i) - (x->i < y->i);
 }
 
-/* Marks keep[i] for the first of each group of equal values among items[0..n). */
-static bool first_of_each(fcall *f, const hv *items, uint32_t n, bool *keep) {
+/* items[0..n) in order (equal values keep their original order): values compare equal
+ * exactly when they are equal, for known values. */
+static indexed *sorted_index(fcall *f, const hv *items, uint32_t n) {
     indexed *ix = scratch(f, n, sizeof *ix);
-    if (!ix) return false;
+    if (!ix) return NULL;
     for (uint32_t i = 0; i < n; i++) ix[i] = (indexed){&items[i], i};
     qsort(ix, n, sizeof *ix, cmp_indexed);
+    return ix;
+}
+
+/* Marks keep[i] for the first of each group of equal values among items[0..n). */
+static bool first_of_each(fcall *f, const hv *items, uint32_t n, bool *keep) {
+    indexed *ix = sorted_index(f, items, n);
+    if (!ix) return false;
     for (uint32_t i = 0; i < n; i++) keep[ix[i].i] = i == 0 || hv_equal(ix[i - 1].v, ix[i].v) != 1;
     return true;
+}
+
+/* Whether v is among the values that ix (from sorted_index) orders. */
+static bool sorted_has(const indexed *ix, uint32_t n, const hv *v) {
+    uint32_t lo = 0, hi = n;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        int c = hv_compare(ix[mid].v, v);
+        if (c == 0) return hv_equal(ix[mid].v, v) == 1;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return false;
 }
 
 static int fn_distinct(fcall *f, hv *out) {
@@ -3023,14 +3046,11 @@ static int fn_matchkeys(fcall *f, hv *out) {
     if (st == U_ERROR) return TF_CALL_ERROR;
     if (nv != nk) return fail(f, "length of keys and values should be equal");
     hv *res = scratch(f, nv, sizeof *res);
-    if (!res) return TF_CALL_ERROR;
+    indexed *found = sorted_index(f, conv + nk, ns);
+    if (!res || !found) return TF_CALL_ERROR;
     uint32_t k = 0;
-    for (uint32_t i = 0; i < nk && ns; i++)
-        for (uint32_t j = 0; j < ns; j++)
-            if (hv_equal(&conv[i], &conv[nk + j]) == 1) {
-                res[k++] = values[i];
-                break;
-            }
+    for (uint32_t i = 0; i < nk; i++)
+        if (sorted_has(found, ns, &conv[i])) res[k++] = values[i];
     hv *items;
     if (!new_tuple(f, k, &items, out)) return TF_CALL_ERROR;
     if (k) memcpy(items, res, k * sizeof *items);
@@ -3157,12 +3177,6 @@ static int set_args(fcall *f, hv **elems) {
     return TF_CALL_OK;
 }
 
-static bool set_has(const hv *items, uint32_t n, const hv *v) {
-    for (uint32_t i = 0; i < n; i++)
-        if (hv_equal(&items[i], v) == 1) return true;
-    return false;
-}
-
 /* setintersection (mode 'i'), setsubtract ('s'), setunion ('u'). */
 static int set_op(fcall *f, hv *out, char mode) {
     hv **elems = scratch(f, f->n, sizeof *elems);
@@ -3179,10 +3193,14 @@ static int set_op(fcall *f, hv *out, char mode) {
         for (uint32_t i = 0; i < f->n; i++)
             for (uint32_t j = 0; j < f->args[i].n; j++) res[k++] = elems[i][j];
     } else {
+        indexed **others = scratch(f, f->n, sizeof *others);
+        if (!others) return TF_CALL_ERROR;
+        for (uint32_t i = 1; i < f->n; i++)
+            if (!(others[i] = sorted_index(f, elems[i], f->args[i].n))) return TF_CALL_ERROR;
         for (uint32_t j = 0; j < f->args[0].n; j++) {
             bool keep = true;
             for (uint32_t i = 1; i < f->n && keep; i++) {
-                bool has = set_has(elems[i], f->args[i].n, &elems[0][j]);
+                bool has = sorted_has(others[i], f->args[i].n, &elems[0][j]);
                 keep = mode == 'i' ? has : !has;
             }
             if (keep) res[k++] = elems[0][j];
@@ -3343,23 +3361,24 @@ static int fn_transpose(fcall *f, hv *out) {
             owner[k++] = i;
         }
     }
+    /* equal values sit together in sorted order, each group in the keys' order */
     hv_pair *pairs = scratch(f, total, sizeof *pairs);
-    bool *first = scratch(f, total, sizeof *first);
-    if (!pairs || !first || !first_of_each(f, vals, (uint32_t)total, first)) return TF_CALL_ERROR;
+    indexed *ix = sorted_index(f, vals, (uint32_t)total);
+    if (!pairs || !ix) return TF_CALL_ERROR;
     size_t np = 0;
-    for (size_t a = 0; a < total; a++) {
-        if (!first[a]) continue;
-        size_t count = 0;
-        for (size_t b = a; b < total; b++) count += hv_equal(&vals[a], &vals[b]) == 1;
+    for (size_t a = 0; a < total;) {
+        size_t b = a + 1;
+        while (b < total && hv_equal(ix[a].v, ix[b].v) == 1) b++;
         hv *keys;
-        if (!new_tuple(f, count, &keys, &pairs[np].val)) return TF_CALL_ERROR;
-        size_t c = 0;
-        for (size_t b = a; b < total; b++)
-            if (hv_equal(&vals[a], &vals[b]) == 1)
-                keys[c++] = hv_str_ref(m->u.pairs[owner[b]].key, m->u.pairs[owner[b]].klen);
-        pairs[np].key = vals[a].u.s;
-        pairs[np].klen = vals[a].n;
+        if (!new_tuple(f, b - a, &keys, &pairs[np].val)) return TF_CALL_ERROR;
+        for (size_t c = a; c < b; c++) {
+            const hv_pair *src = &m->u.pairs[owner[ix[c].i]];
+            keys[c - a] = hv_str_ref(src->key, src->klen);
+        }
+        pairs[np].key = ix[a].v->u.s;
+        pairs[np].klen = ix[a].v->n;
         np++;
+        a = b;
     }
     return new_object(f, pairs, np, out) ? TF_CALL_OK : TF_CALL_ERROR;
 }
