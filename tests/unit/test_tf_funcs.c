@@ -75,12 +75,15 @@ static const tk_srcfs MEM_FS = {NULL, mem_read, mem_list};
 
 /* ---- templatefile's renderer: replaces ${name} by vars.name (enough for the tests) ---- */
 
-static int render_calls;
+typedef struct renderer {
+    tk_arena *a;
+    int calls;
+} renderer;
 
 static bool fake_render(void *self, const char *text, size_t len, const hv *vars, hv *out,
                         char *err, size_t errcap) {
-    tk_arena *a = self;
-    render_calls++;
+    renderer *r = self;
+    r->calls++;
     if (len >= 4 && !memcmp(text, "FAIL", 4)) {
         snprintf(err, errcap, "template failed");
         return false;
@@ -100,7 +103,7 @@ static bool fake_render(void *self, const char *text, size_t len, const hv *vars
             buf[k++] = text[i++];
         }
     }
-    *out = hv_str(a, buf, k);
+    *out = hv_str(r->a, buf, k);
     return true;
 }
 
@@ -109,6 +112,7 @@ static bool fake_render(void *self, const char *text, size_t len, const hv *vars
 typedef struct fixture {
     tk_arena a;
     tf_call_ctx c;
+    renderer r;
 } fixture;
 
 static void fixture_init(fixture *t) {
@@ -117,8 +121,9 @@ static void fixture_init(fixture *t) {
     t->c.a = &t->a;
     t->c.fs = &MEM_FS;
     t->c.module_dir = "mod";
+    t->r = (renderer){&t->a, 0};
     t->c.render = fake_render;
-    t->c.render_self = &t->a;
+    t->c.render_self = &t->r;
 }
 
 /* Replaces every string "(unknown)" inside v by an unknown value. */
@@ -1661,9 +1666,8 @@ static void templates(void **state) {
     fixture t;
     fixture_init(&t);
     hv out;
-    render_calls = 0;
     want_string(&t, "templatefile", "[\"tpl.tftpl\", {\"name\": \"x\"}]", "Hi x!");
-    assert_int_equal(render_calls, 1);
+    assert_int_equal(t.r.calls, 1);
     want_string(&t, "templatestring", "[\"Hi ${name}\", {\"name\": \"y\"}]", "Hi y");
     want_error(&t, "templatefile", "[\"tpl.tftpl\", {\"bad name\": 1}]",
                "invalid template variable name");
@@ -1673,12 +1677,12 @@ static void templates(void **state) {
     /* unknown values go to the renderer; an unknown vars object or path does not */
     assert_int_equal(call(&t, "templatefile", "[\"tpl.tftpl\", {\"name\": \"(unknown)\"}]", &out),
                      TF_CALL_OK);
-    assert_int_equal(render_calls, 4);
+    assert_int_equal(t.r.calls, 4);
     assert_int_equal(call(&t, "templatefile", "[\"tpl.tftpl\", \"(unknown)\"]", &out), TF_CALL_OK);
     assert_int_equal(out.kind, HV_UNKNOWN);
     assert_int_equal(call(&t, "templatefile", "[\"(unknown)\", {}]", &out), TF_CALL_OK);
     assert_int_equal(out.kind, HV_UNKNOWN);
-    assert_int_equal(render_calls, 4);
+    assert_int_equal(t.r.calls, 4);
     /* without a renderer the result is unknown */
     t.c.render = NULL;
     assert_int_equal(call(&t, "templatefile", "[\"tpl.tftpl\", {\"name\": \"x\"}]", &out),
