@@ -513,6 +513,25 @@ static long find_change(tk_tfplan *p, tk_str a) {
     return (long)*v;
 }
 
+/* Some attributes the provider plans as a digest of what the configuration says (user_data
+ * of instances becomes its SHA-1 in hex). A rule reading one would judge the digest, not the
+ * text: it is marked unknown instead (Terraform source gives the text). The document is
+ * the adapter's to shape, like the parser's path patterns. */
+static void hide_digests(tk_tfplan *p, const tk_resource *r) {
+    static const char *const types[] = {"aws_instance", "aws_launch_configuration", "aws_spot_instance_request"};
+    bool hashed_type = false;
+    for (size_t i = 0; i < sizeof types / sizeof *types && !hashed_type; i++)
+        hashed_type = r->type.len == strlen(types[i]) && !memcmp(r->type.p, types[i], r->type.len);
+    if (!hashed_type) return;
+    tk_node *n = (tk_node *)tk_doc_get(p->d, r->values, "user_data");
+    if (!n || tk_node_kind(n) != TK_STRING) return;
+    tk_str v = tk_doc_str(p->d, n);
+    if (v.len != 40) return;
+    for (size_t i = 0; i < v.len; i++)
+        if (!((v.p[i] >= '0' && v.p[i] <= '9') || (v.p[i] >= 'a' && v.p[i] <= 'f'))) return;
+    n->tag = (n->tag & ~(uint32_t)TK_NODE_KIND_MASK) | TK_UNKNOWN;
+}
+
 /* change: the index of the resource's change, or -1. */
 static bool add_resource(tk_tfplan *p, tk_rtable *t, const tk_node *entry, const entry_fields *ef,
                          const tk_node *values, const tk_node *unknown, long change) {
@@ -527,6 +546,7 @@ static bool add_resource(tk_tfplan *p, tk_rtable *t, const tk_node *entry, const
     r.values = values && tk_node_kind(values) == TK_OBJECT ? values : NULL;
     r.unknown = unknown && tk_node_kind(unknown) == TK_OBJECT ? unknown : NULL;
     r.block = entry;
+    if (r.values) hide_digests(p, &r);
     if (!tk_tf_address_split(&r)) {
         char a80[96];
         snprintf(a80, sizeof a80, "%.*s", (int)(r.address.len > 80 ? 80 : r.address.len), r.address.p);

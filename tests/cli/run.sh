@@ -285,5 +285,16 @@ rm -f "$S/other/broken.tf"
 run "$TK" scan --no-scope-rules "$S/modules/bucket"
 expect_code 1 "a module scanned on its own"
 
+# ---- the TerraGoat corpus (deliberately insecure Terraform source) ----
+run "$TK" scan -q "$CORPUS/../terragoat"
+expect_code 1 "TerraGoat scans with findings"
+expect_not_in err "syntax" "TerraGoat parses"
+run "$TK" scan -q --no-scope-rules "$CORPUS/../terragoat/terraform/aws"
+expect_in out "TK-AWS-EC2-006 aws_instance.web_host" "plain-text AWS key in user_data found in source"
+expect_in out "TK-AWS-SG-001 aws_security_group.web-node" "SSH open to the world"
+expect_in out "TK-AWS-S3-001 aws_s3_bucket.data" "bucket without a public access block"
+expect_in out "TK-AWS-KMS-001 aws_kms_key.logs_key" "KMS key without rotation"
+expect_in out "TK-AWS-LMB-003 aws_lambda_function.analysis_lambda" "secrets in Lambda environment"
+
 echo "cli tests: $pass passed, $fail failed"
 [ "$fail" = 0 ]
