@@ -185,6 +185,7 @@ typedef struct tk_source_opts {
     unsigned max_module_depth; /* 0: 32 */
     size_t max_files;          /* 0: 10,000 */
     size_t max_bytes;          /* of source read; 0: 256 MiB */
+    uint64_t max_steps;        /* expression evaluation steps per root module; 0: 2 million */
     const char *today;         /* "YYYY-MM-DD" for suppression expiry; NULL: today (UTC) */
 } tk_source_opts;
 

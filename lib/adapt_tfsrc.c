@@ -1865,6 +1865,7 @@ tk_tfsrc *tk_tfsrc_load(tk_doc *doc, tk_rtable *t, const tk_tfsrc_opts *o, tk_er
     ts->src.is_block_self = ts;
     tf_eval_host host = {ts, resolve, missing_attr, eval_diag};
     tf_eval_init(&ts->ev, &ts->arena, &host);
+    if (o->max_steps) ts->ev.max_steps = o->max_steps;
     ts->ev.fn.fs = o->fs;
     ts->ev.fn.render = render_template;
     ts->ev.fn.render_self = &ts->ev;

@@ -27,6 +27,7 @@ typedef struct tk_tfsrc_opts {
     size_t n_env;
     size_t max_instances;      /* per count/for_each; default 10,000 */
     unsigned max_module_depth; /* default 32 */
+    uint64_t max_steps;        /* evaluation steps; default 2 million */
     tf_limits lim;
     const tk_facts *facts;
     const char *today; /* "YYYY-MM-DD": suppressions that expired before it are ignored */

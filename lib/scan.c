@@ -520,6 +520,7 @@ bool tk_scan_source_in(tk_scan *s, const char *display, const char *display_dir_
         to.n_env = o->n_env;
         to.max_instances = o->max_instances;
         to.max_module_depth = o->max_module_depth;
+        to.max_steps = o->max_steps;
         to.lim.max_files = o->max_files;
         to.lim.max_bytes = o->max_bytes;
         to.today = o->today;

@@ -7,7 +7,7 @@
 #include <string.h>
 
 enum { DEFAULT_MAX_DEPTH = 200 };
-#define DEFAULT_MAX_STEPS 20000000ull
+#define DEFAULT_MAX_STEPS 2000000ull
 
 void tf_eval_init(tf_eval *ev, tk_arena *a, const tf_eval_host *host) {
     memset(ev, 0, sizeof *ev);
