@@ -104,9 +104,10 @@ hv hv_set(tk_arena *a, const hv *items, uint32_t n) {
     if (!c) return hv_unknown();
     memcpy(c, items, n * sizeof *c);
     qsort(c, n, sizeof *c, cmp_for_qsort);
+    /* Duplicates go; unknown elements stay, each may be anything. */
     uint32_t k = 0;
     for (uint32_t i = 0; i < n; i++)
-        if (!k || hv_compare(&c[k - 1], &c[i]) != 0) c[k++] = c[i];
+        if (!k || !hv_is_known(&c[i]) || hv_compare(&c[k - 1], &c[i]) != 0) c[k++] = c[i];
     v.u.items = c;
     v.n = k;
     return v;
@@ -275,15 +276,51 @@ int hv_compare(const hv *a, const hv *b) {
     }
 }
 
+/* Numbers as Terraform writes them: integers in full, fractions with the fewest digits that
+ * read back to the same value, never an exponent ("1000000000000000000000", "0.0000001"). */
 size_t hv_format_number(double d, char *buf, size_t cap) {
     int n;
-    if (isnan(d) || isinf(d))
+    if (isnan(d) || isinf(d)) {
         n = snprintf(buf, cap, "%s", isnan(d) ? "NaN" : d < 0 ? "-Inf" : "Inf");
-    else if (d == floor(d) && fabs(d) < 1e21)
-        n = snprintf(buf, cap, "%.0f", d == 0 ? 0.0 : d);
-    else {
-        n = snprintf(buf, cap, "%.15g", d);
-        if (n > 0 && strtod(buf, NULL) != d) n = snprintf(buf, cap, "%.17g", d);
+    } else if (d == floor(d)) {
+        n = d == 0 ? snprintf(buf, cap, "%s", signbit(d) ? "-0" : "0")
+                   : snprintf(buf, cap, "%.0f", d);
+    } else {
+        /* Shortest round-trip digits, then placed around the decimal point by hand. */
+        char e[40];
+        int prec = 0;
+        for (; prec < 17; prec++) {
+            snprintf(e, sizeof e, "%.*e", prec, d);
+            if (strtod(e, NULL) == d) break;
+        }
+        if (prec == 17) snprintf(e, sizeof e, "%.*e", prec, d);
+        const char *p = e;
+        bool neg = *p == '-';
+        if (neg) p++;
+        char digits[24];
+        size_t nd = 0;
+        for (; *p && *p != 'e' && nd < sizeof digits - 1; p++)
+            if (*p >= '0' && *p <= '9') digits[nd++] = *p;
+        while (nd > 1 && digits[nd - 1] == '0') nd--;
+        int exp = *p == 'e' ? atoi(p + 1) : 0;
+        char out[400];
+        size_t o = 0;
+        if (neg) out[o++] = '-';
+        if (exp < 0) {
+            out[o++] = '0';
+            out[o++] = '.';
+            for (int z = -1; z > exp && o < sizeof out - 30; z--) out[o++] = '0';
+            for (size_t i = 0; i < nd; i++) out[o++] = digits[i];
+        } else {
+            for (int i = 0; i <= exp && o < sizeof out - 30; i++)
+                out[o++] = (size_t)i < nd ? digits[i] : '0';
+            if ((size_t)exp + 1 < nd) {
+                out[o++] = '.';
+                for (size_t i = (size_t)exp + 1; i < nd; i++) out[o++] = digits[i];
+            }
+        }
+        out[o] = 0;
+        n = snprintf(buf, cap, "%s", out);
     }
     return n < 0 ? 0 : (size_t)n < cap ? (size_t)n : cap - 1;
 }
@@ -350,9 +387,10 @@ bool hv_to_bool(const hv *v, hv *out) {
     case HV_BOOL:
     case HV_UNKNOWN: *out = *v; return true;
     case HV_STRING:
-        if (v->n == 4 && !memcmp(v->u.s, "true", 4))
+        /* Terraform also takes "1" and "0". */
+        if ((v->n == 4 && !memcmp(v->u.s, "true", 4)) || (v->n == 1 && v->u.s[0] == '1'))
             *out = hv_at(hv_bool(true), v->pos);
-        else if (v->n == 5 && !memcmp(v->u.s, "false", 5))
+        else if ((v->n == 5 && !memcmp(v->u.s, "false", 5)) || (v->n == 1 && v->u.s[0] == '0'))
             *out = hv_at(hv_bool(false), v->pos);
         else
             return false;

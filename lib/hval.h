@@ -97,14 +97,14 @@ static inline bool hv_is_collection(const hv *v) {
     return v->kind == HV_TUPLE || v->kind == HV_SET || v->kind == HV_OBJECT;
 }
 
-/* Copies s[0..len) into the arena. On out-of-memory the result is unknown (and *oom set
- * when oom is not NULL); every constructor below behaves the same way. */
+/* Copies s[0..len) into the arena. On out-of-memory the result is unknown; every
+ * constructor below behaves the same way. */
 hv hv_str(tk_arena *a, const char *s, size_t len);
 hv hv_strf(tk_arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* A tuple of n items, to be filled by the caller through items (NULL when n == 0). */
 hv hv_tuple(tk_arena *a, uint32_t n, hv **items);
-/* A set from items (copied): duplicates removed, ordered canonically (strings by bytes,
- * numbers by value, then everything else by its JSON text). */
+/* A set from items (copied): duplicates removed (unknown elements are all kept), ordered
+ * canonically (strings by bytes, numbers by value, then the other kinds). */
 hv hv_set(tk_arena *a, const hv *items, uint32_t n);
 /* An object from pairs (copied and sorted; for a repeated key the last one stands). Keys
  * must stay valid; use hv_key to copy a transient key. */
@@ -134,7 +134,8 @@ int hv_compare(const hv *a, const hv *b);
 bool hv_to_string(tk_arena *a, const hv *v, hv *out);
 bool hv_to_number(const hv *v, hv *out);
 bool hv_to_bool(const hv *v, hv *out);
-/* The canonical text of a number: integers without a fraction, others shortest round-trip. */
+/* The text of a number as Terraform writes it: integers in full, fractions with the fewest
+ * digits that read back to the same value, never with an exponent. */
 size_t hv_format_number(double d, char *buf, size_t cap);
 
 /* The type name of a value for messages: "string", "number", "bool", "tuple", "set",

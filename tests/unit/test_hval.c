@@ -24,6 +24,8 @@ static void sets_dedup_and_order(void **state) {
     hv items[4] = {hv_str_ref("b", 1), hv_num(2), hv_str_ref("a", 1), hv_str_ref("b", 1)};
     hv s = hv_set(&a, items, 4);
     assert_int_equal(s.n, 3);
+    hv unk[3] = {hv_unknown(), hv_unknown(), hv_str_ref("a", 1)};
+    assert_int_equal(hv_set(&a, unk, 3).n, 3); /* two unknowns may be two values */
     assert_string_equal(s.u.items[0].u.s, "a");
     assert_string_equal(s.u.items[1].u.s, "b");
     assert_int_equal(s.u.items[2].kind, HV_NUMBER);
@@ -71,6 +73,21 @@ static void conversions(void **state) {
     assert_false(hv_to_bool(&(hv){.kind = HV_STRING, .u.s = "yes", .n = 3}, &out));
     hv nul = hv_null();
     assert_false(hv_to_string(&a, &nul, &out));
+    char b[64];
+    hv_format_number(1e21, b, sizeof b);
+    assert_string_equal(b, "1000000000000000000000");
+    hv_format_number(1e-7, b, sizeof b);
+    assert_string_equal(b, "0.0000001");
+    hv_format_number(-2.5, b, sizeof b);
+    assert_string_equal(b, "-2.5");
+    hv_format_number(123456.789, b, sizeof b);
+    assert_string_equal(b, "123456.789");
+    hv_format_number(0.1 + 0.2, b, sizeof b);
+    assert_string_equal(b, "0.30000000000000004");
+    hv_format_number(-0.0, b, sizeof b);
+    assert_string_equal(b, "-0");
+    assert_true(hv_to_bool(&(hv){.kind = HV_STRING, .u.s = "1", .n = 1}, &out) && out.u.b);
+    assert_true(hv_to_bool(&(hv){.kind = HV_STRING, .u.s = "0", .n = 1}, &out) && !out.u.b);
     tk_arena_free(&a);
 }
 
