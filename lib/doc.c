@@ -15,6 +15,7 @@ void tk_doc_free(tk_doc *d) {
     free(d->side_index);
     free(d->wide);
     free(d->files);
+    free(d->tags);
     tk_text_free(&d->text);
     tk_locator_free(&d->loc);
     tk_arena_free(&d->arena);
@@ -86,8 +87,10 @@ uint32_t tk_doc_side_of(const tk_doc *d, const tk_node *n) {
     size_t lo = 0, hi = d->n_side_index;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (d->side_index[mid].node < idx) lo = mid + 1;
-        else hi = mid;
+        if (d->side_index[mid].node < idx)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     return d->side_index[lo].off; /* present by construction */
 }
@@ -205,8 +208,10 @@ void tk_doc_locate(tk_doc *d, size_t offset, unsigned *line, unsigned *col) {
         size_t lo = 0, hi = d->n_wide;
         while (lo < hi) {
             size_t mid = (lo + hi) / 2;
-            if (d->wide[mid][0] <= offset) lo = mid + 1;
-            else hi = mid;
+            if (d->wide[mid][0] <= offset)
+                lo = mid + 1;
+            else
+                hi = mid;
         }
         uint32_t cont = lo ? d->wide[lo - 1][1] : 0;
         *line = 1;
@@ -237,8 +242,10 @@ const char *tk_doc_locate_file(tk_doc *d, size_t offset, unsigned *line, unsigne
     size_t lo = 0, hi = d->n_files;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (d->files[mid].start <= offset) lo = mid + 1;
-        else hi = mid;
+        if (d->files[mid].start <= offset)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     if (!lo) return d->path;
     tk_doc_file *f = &d->files[lo - 1];
@@ -248,4 +255,33 @@ const char *tk_doc_locate_file(tk_doc *d, size_t offset, unsigned *line, unsigne
     }
     *line = *line - f->first_line + 1;
     return f->path;
+}
+
+const char *tk_doc_tag(const tk_doc *d, const tk_node *n) {
+    if (!d->n_tags) return NULL;
+    uint32_t idx = (uint32_t)(n - d->nodes);
+    size_t lo = 0, hi = d->n_tags;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (d->tags[mid].node < idx)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < d->n_tags && d->tags[lo].node == idx ? d->tags[lo].tag : NULL;
+}
+
+bool tk_doc_set_tag(tk_doc *d, uint32_t idx, const char *tag) {
+    if (d->n_tags && d->tags[d->n_tags - 1].node >= idx) return false;
+    if (d->n_tags == d->cap_tags) {
+        size_t cap = d->cap_tags ? d->cap_tags * 2 : 16;
+        struct tk_node_tag *t = realloc(d->tags, cap * sizeof *t);
+        if (!t) return false;
+        d->tags = t;
+        d->cap_tags = cap;
+    }
+    const char *copy = tk_arena_strdup(&d->arena, tag);
+    if (!copy) return false;
+    d->tags[d->n_tags++] = (struct tk_node_tag){idx, copy};
+    return true;
 }

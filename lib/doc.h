@@ -75,6 +75,12 @@ typedef struct tk_doc {
     size_t n_wide, cap_wide;
     tk_doc_file *files; /* sorted by start; none for a document of one file */
     size_t n_files, cap_files;
+    /* YAML tags (!Ref, !!str, ...) of the nodes that have one, sorted by node index. */
+    struct tk_node_tag {
+        uint32_t node;
+        const char *tag;
+    } * tags;
+    size_t n_tags, cap_tags;
 } tk_doc;
 
 typedef struct tk_str {
@@ -145,6 +151,10 @@ bool tk_doc_number(const tk_doc *d, const tk_node *n, double *out);
 /* Compares a string node with s. */
 bool tk_doc_str_eq(const tk_doc *d, const tk_node *n, const char *s);
 void tk_doc_locate(tk_doc *d, size_t offset, unsigned *line, unsigned *col);
+/* The YAML tag of a node ("!Ref", "tag:yaml.org,2002:str"), or NULL. */
+const char *tk_doc_tag(const tk_doc *d, const tk_node *n);
+/* Gives node idx (pushed after every node tagged so far) a tag; the string is copied. */
+bool tk_doc_set_tag(tk_doc *d, uint32_t idx, const char *tag);
 /* Records that a file named path starts at offset start (files are added in order). */
 bool tk_doc_add_file(tk_doc *d, const char *path, uint32_t start);
 /* Like tk_doc_locate, with the line counted within the file the offset falls in; returns

@@ -126,8 +126,8 @@ static bool take_key(yparser *y, yaml_event_t *ev, size_t off) {
     yframe *f = &y->stack[y->depth - 1];
     if (ev->type != YAML_SCALAR_EVENT)
         return yfail(y, off, "%s", "complex mapping keys are not supported");
-    uint32_t side = tk_doc_side_add(y->d, (const char *)ev->data.scalar.value,
-                                    ev->data.scalar.length);
+    uint32_t side =
+        tk_doc_side_add(y->d, (const char *)ev->data.scalar.value, ev->data.scalar.length);
     if (side == UINT32_MAX) return yfail(y, off, "%s", "out of memory");
     f->key = side;
     f->key_flags = TK_NODE_KEY_SIDE;
@@ -193,17 +193,23 @@ static bool expand_alias(yparser *y, yaml_event_t *ev, size_t off) {
     dst->pos = (uint32_t)off;
     /* The root copy may itself be a side string: link it too. */
     /* Side strings are immutable: a copy links to the same text. */
-    if ((root.tag & TK_NODE_STR_SIDE) && (tk_node_kind(&root) == TK_STRING || tk_node_kind(&root) == TK_NUMBER) &&
+    if ((root.tag & TK_NODE_STR_SIDE) &&
+        (tk_node_kind(&root) == TK_STRING || tk_node_kind(&root) == TK_NUMBER) &&
         !tk_doc_side_link(y->d, idx, tk_doc_side_of(y->d, &y->d->nodes[first])))
         return yfail(y, off, "%s", "out of memory");
+    const char *rt = tk_doc_tag(y->d, &y->d->nodes[first]);
+    if (rt && !tk_doc_set_tag(y->d, idx, rt)) return yfail(y, off, "%s", "out of memory");
     for (uint32_t i = 1; i < span; i++) {
         uint32_t j = tk_doc_push(y->d, TK_NULL, 0, 0);
         if (j == UINT32_MAX) return yfail(y, off, "%s", "out of memory");
         y->d->nodes[j] = y->d->nodes[first + i];
         const tk_node *src = &y->d->nodes[first + i];
-        if ((src->tag & TK_NODE_STR_SIDE) && (tk_node_kind(src) == TK_STRING || tk_node_kind(src) == TK_NUMBER) &&
+        if ((src->tag & TK_NODE_STR_SIDE) &&
+            (tk_node_kind(src) == TK_STRING || tk_node_kind(src) == TK_NUMBER) &&
             !tk_doc_side_link(y->d, j, tk_doc_side_of(y->d, src)))
             return yfail(y, off, "%s", "out of memory");
+        const char *st = tk_doc_tag(y->d, src);
+        if (st && !tk_doc_set_tag(y->d, j, st)) return yfail(y, off, "%s", "out of memory");
     }
     return true;
 }
@@ -254,6 +260,16 @@ bool tk_yaml_parse(tk_doc *d, const tk_yaml_opts *opts, tk_err *err) {
         if (!yaml_parser_parse(&p, &ev)) {
             size_t off = mark_offset(&y, p.problem_mark);
             char msg[200];
+            /* libyaml's message for a tab is about tokens; say what is wrong. */
+            size_t t = off;
+            while (t > 0 && t < d->text.len && d->text.data[t] != '\t' &&
+                   d->text.data[t - 1] == ' ')
+                t--;
+            if (off < d->text.len && (d->text.data[off] == '\t' || d->text.data[t] == '\t')) {
+                yfail(&y, d->text.data[off] == '\t' ? off : t, "%s",
+                      "a tab character cannot indent YAML (use spaces)");
+                break;
+            }
             if (p.context)
                 snprintf(msg, sizeof msg, "%s %s", p.problem ? p.problem : "syntax error",
                          p.context);
@@ -297,6 +313,11 @@ bool tk_yaml_parse(tk_doc *d, const tk_yaml_opts *opts, tk_err *err) {
             bool map = ev.type == YAML_MAPPING_START_EVENT;
             uint32_t idx;
             if (!push_node(&y, map ? TK_OBJECT : TK_ARRAY, off, &idx)) break;
+            const unsigned char *tag = map ? ev.data.mapping_start.tag : ev.data.sequence_start.tag;
+            if (tag && !tk_doc_set_tag(d, idx, (const char *)tag)) {
+                yfail(&y, off, "%s", "out of memory");
+                break;
+            }
             const unsigned char *anc =
                 map ? ev.data.mapping_start.anchor : ev.data.sequence_start.anchor;
             if (!add_anchor(&y, anc, idx)) break;
@@ -328,12 +349,19 @@ bool tk_yaml_parse(tk_doc *d, const tk_yaml_opts *opts, tk_err *err) {
             tk_kind k = TK_STRING;
             int b = -1;
             if (plain) {
-                if (is_plain_null(s, n)) k = TK_NULL;
-                else if ((b = plain_bool(s, n)) >= 0) k = TK_BOOL;
-                else if (plain_number(s, n)) k = TK_NUMBER;
+                if (is_plain_null(s, n))
+                    k = TK_NULL;
+                else if ((b = plain_bool(s, n)) >= 0)
+                    k = TK_BOOL;
+                else if (plain_number(s, n))
+                    k = TK_NUMBER;
             }
             uint32_t idx;
             if (!push_node(&y, k, off, &idx)) break;
+            if (ev.data.scalar.tag && !tk_doc_set_tag(d, idx, (const char *)ev.data.scalar.tag)) {
+                yfail(&y, off, "%s", "out of memory");
+                break;
+            }
             tk_node *nd = &d->nodes[idx];
             if (k == TK_BOOL && b == 1) nd->tag |= TK_NODE_TRUE;
             if (k == TK_STRING || k == TK_NUMBER) {

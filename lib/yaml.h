@@ -2,7 +2,8 @@
  *
  * The root of the document is an array with one element per YAML document in the stream.
  * Plain scalars are typed by the YAML 1.2 core schema (null, booleans, numbers); quoted
- * and block scalars are strings. Aliases are expanded by copying, under a node budget, so
+ * and block scalars are strings; tags (CloudFormation's !Ref, YAML's !!str) are kept on
+ * their nodes (tk_doc_tag). Aliases are expanded by copying, under a node budget, so
  * a "billion laughs" file fails cleanly. Duplicate keys are errors. */
 #ifndef TK_YAML_H
 #define TK_YAML_H

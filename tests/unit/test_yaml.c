@@ -15,7 +15,8 @@ static void types_and_positions(void **state) {
     (void)state;
     tk_doc d;
     tk_err e;
-    assert_true(yparse(&d, "a: 1\nb: true\nc: ~\nd: \"1\"\ne: hello\nf: [x, 2.5]\ng: |\n  line\n", &e, NULL));
+    assert_true(yparse(&d, "a: 1\nb: true\nc: ~\nd: \"1\"\ne: hello\nf: [x, 2.5]\ng: |\n  line\n",
+                       &e, NULL));
     const tk_node *stream = tk_doc_root(&d);
     assert_int_equal(tk_node_count(stream), 1);
     const tk_node *m = tk_doc_at(stream, 0);
@@ -94,6 +95,11 @@ static void syntax_errors(void **state) {
     unsigned l, c;
     tk_doc_locate(&d, e.offset, &l, &c);
     assert_int_equal(l, 2);
+    assert_int_equal(c, 1);
+    assert_string_equal(e.msg, "a tab character cannot indent YAML (use spaces)");
+    tk_doc_free(&d);
+    assert_false(yparse(&d, "a: 1\n\tb: 2\n", &e, NULL));
+    assert_string_equal(e.msg, "a tab character cannot indent YAML (use spaces)");
     tk_doc_free(&d);
     assert_false(yparse(&d, "a: *nope\n", &e, NULL));
     assert_non_null(strstr(e.msg, "unknown alias"));
@@ -103,11 +109,36 @@ static void syntax_errors(void **state) {
     tk_doc_free(&d);
 }
 
+static void tags_are_kept(void **state) {
+    (void)state;
+    tk_doc d;
+    tk_err e;
+    assert_true(yparse(
+        &d,
+        "a:\n  - !Ref X\n  - !Sub \"x-${Y}\"\nb: !GetAtt [R, Arn]\nc: &k !Ref Z\nd: *k\ne: plain\n",
+        &e, NULL));
+    const tk_node *m = tk_doc_at(tk_doc_root(&d), 0);
+    const tk_node *a = tk_doc_get(&d, m, "a");
+    assert_string_equal(tk_doc_tag(&d, tk_doc_at(a, 0)), "!Ref");
+    assert_true(tk_doc_str_eq(&d, tk_doc_at(a, 0), "X"));
+    assert_string_equal(tk_doc_tag(&d, tk_doc_at(a, 1)), "!Sub");
+    assert_string_equal(tk_doc_tag(&d, tk_doc_get(&d, m, "b")), "!GetAtt");
+    assert_int_equal(tk_node_kind(tk_doc_get(&d, m, "b")), TK_ARRAY);
+    assert_string_equal(tk_doc_tag(&d, tk_doc_get(&d, m, "d")), "!Ref"); /* through an alias */
+    assert_null(tk_doc_tag(&d, tk_doc_get(&d, m, "e")));
+    assert_null(tk_doc_tag(&d, a));
+    tk_doc_free(&d);
+}
+
 int run_yaml_tests(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(types_and_positions),        cmocka_unit_test(multi_document_stream),
-        cmocka_unit_test(duplicate_keys_are_errors),  cmocka_unit_test(aliases_expand_within_budget),
-        cmocka_unit_test(billion_laughs_is_refused),  cmocka_unit_test(syntax_errors),
+        cmocka_unit_test(types_and_positions),
+        cmocka_unit_test(multi_document_stream),
+        cmocka_unit_test(duplicate_keys_are_errors),
+        cmocka_unit_test(aliases_expand_within_budget),
+        cmocka_unit_test(billion_laughs_is_refused),
+        cmocka_unit_test(syntax_errors),
+        cmocka_unit_test(tags_are_kept),
     };
     return cmocka_run_group_tests_name("yaml", tests, NULL, NULL);
 }
