@@ -8,6 +8,7 @@
  * At the end every instance's configuration is written into the document as nodes, with
  * the provider facts' defaults and unknowns for what the configuration leaves out. */
 #include "adapt_tfsrc.h"
+#include "hv_doc.h"
 #include "tfsrc_data.h"
 #include "tfsrc_eval.h"
 #include <math.h>
@@ -1018,8 +1019,8 @@ static hv missing_attr(void *self, tf_eval *ev, const hv *res, const char *name,
 /* ---- materialization ---- */
 
 typedef struct writer {
+    hv_writer hw;
     tk_tfsrc *ts;
-    tk_doc *d;
     const char *type; /* of the resource being written */
     char path[256];   /* dotted path of the block being written ("" at the top) */
     bool failed;
@@ -1059,47 +1060,6 @@ static hv normalize(writer *w, const char *key, size_t klen, const hv *v) {
     return *v;
 }
 
-static uint32_t push(writer *w, tk_kind k, uint32_t pos, const char *key, size_t klen) {
-    uint32_t ko = TK_NO_KEY, kf = 0;
-    if (key) {
-        ko = tk_doc_side_add(w->d, key, klen);
-        if (ko == UINT32_MAX) {
-            w->failed = true;
-            return UINT32_MAX;
-        }
-        kf = TK_NODE_KEY_SIDE;
-    }
-    uint32_t i = tk_doc_push(w->d, k, pos, ko);
-    if (i == UINT32_MAX) {
-        w->failed = true;
-        return i;
-    }
-    w->d->nodes[i].tag |= kf;
-    return i;
-}
-
-static void close_container(writer *w, uint32_t idx) {
-    if (idx == UINT32_MAX || w->failed) return;
-    size_t span = w->d->n_nodes - idx;
-    if (span > TK_NODE_MAX_SIZE) {
-        w->failed = true;
-        return;
-    }
-    w->d->nodes[idx].tag |= (uint32_t)span << TK_NODE_SIZE_SHIFT;
-}
-
-static void push_text(writer *w, tk_kind k, uint32_t pos, const char *key, size_t klen,
-                      const char *s, size_t len) {
-    uint32_t i = push(w, k, pos, key, klen);
-    if (i == UINT32_MAX) return;
-    uint32_t side = tk_doc_side_add(w->d, s, len);
-    if (side == UINT32_MAX || len > TK_NODE_MAX_SIZE || !tk_doc_side_link(w->d, i, side)) {
-        w->failed = true;
-        return;
-    }
-    w->d->nodes[i].tag |= TK_NODE_STR_SIDE | (uint32_t)len << TK_NODE_SIZE_SHIFT;
-}
-
 /* The element type of a facts type: ["list", T] -> T. */
 static const tk_node *elem_type(const tk_node *type) {
     if (!type || tk_node_kind(type) != TK_ARRAY || tk_node_count(type) != 2) return NULL;
@@ -1119,15 +1079,9 @@ static bool type_is(const tk_doc *fd, const tk_node *type, const char *name) {
 static void write_value(writer *w, const hv *v, const char *key, size_t klen, uint32_t ppos,
                         bool inherit, const tk_doc *fd, const tk_node *type);
 
-static void write_number(writer *w, double num, uint32_t pos, const char *key, size_t klen) {
-    char b[64];
-    size_t n = hv_format_number(num, b, sizeof b);
-    push_text(w, TK_NUMBER, pos, key, klen, b, n);
-}
-
 static void write_value(writer *w, const hv *v, const char *key, size_t klen, uint32_t ppos,
                         bool inherit, const tk_doc *fd, const tk_node *type) {
-    if (w->failed) return;
+    if (w->hw.failed) return;
     uint32_t pos = inherit || v->pos == HV_NOPOS ? ppos : v->pos;
     bool inh = inherit || (v->flags & HVF_INHERIT_POS);
     /* Convert primitives to the schema's type, as Terraform does when it plans. */
@@ -1146,30 +1100,30 @@ static void write_value(writer *w, const hv *v, const char *key, size_t klen, ui
      * (its length is not known either), which is how the provider plans it. */
     if ((type_is(fd, type, "list") || type_is(fd, type, "set") || type_is(fd, type, "map")) &&
         elem_type(type) && tk_node_kind(elem_type(type)) == TK_STRING && !hv_is_known(&c)) {
-        push(w, TK_UNKNOWN, pos, key, klen);
+        hvw_push(&w->hw, TK_UNKNOWN, pos, key, klen);
         return;
     }
     switch (c.kind) {
-    case HV_NULL: push(w, TK_NULL, pos, key, klen); break;
+    case HV_NULL: hvw_push(&w->hw, TK_NULL, pos, key, klen); break;
     case HV_BOOL: {
-        uint32_t i = push(w, TK_BOOL, pos, key, klen);
-        if (i != UINT32_MAX && c.u.b) w->d->nodes[i].tag |= TK_NODE_TRUE;
+        uint32_t i = hvw_push(&w->hw, TK_BOOL, pos, key, klen);
+        if (i != UINT32_MAX && c.u.b) w->hw.d->nodes[i].tag |= TK_NODE_TRUE;
         break;
     }
-    case HV_NUMBER: write_number(w, c.u.num, pos, key, klen); break;
-    case HV_STRING: push_text(w, TK_STRING, pos, key, klen, c.u.s, c.n); break;
-    case HV_UNKNOWN: push(w, TK_UNKNOWN, pos, key, klen); break;
+    case HV_NUMBER: hvw_number(&w->hw, c.u.num, pos, key, klen); break;
+    case HV_STRING: hvw_text(&w->hw, TK_STRING, pos, key, klen, c.u.s, c.n); break;
+    case HV_UNKNOWN: hvw_push(&w->hw, TK_UNKNOWN, pos, key, klen); break;
     case HV_TUPLE:
     case HV_SET: {
-        uint32_t i = push(w, TK_ARRAY, pos, key, klen);
+        uint32_t i = hvw_push(&w->hw, TK_ARRAY, pos, key, klen);
         const tk_node *et =
             type_is(fd, type, "list") || type_is(fd, type, "set") ? elem_type(type) : NULL;
         for (uint32_t k = 0; k < c.n; k++) write_value(w, &c.u.items[k], NULL, 0, pos, inh, fd, et);
-        close_container(w, i);
+        hvw_close(&w->hw, i);
         break;
     }
     case HV_OBJECT: {
-        uint32_t i = push(w, TK_OBJECT, pos, key, klen);
+        uint32_t i = hvw_push(&w->hw, TK_OBJECT, pos, key, klen);
         const tk_node *et = type_is(fd, type, "map") ? elem_type(type) : NULL;
         const tk_node *ot = type_is(fd, type, "object") ? elem_type(type) : NULL;
         for (uint32_t k = 0; k < c.n; k++) {
@@ -1178,7 +1132,7 @@ static void write_value(writer *w, const hv *v, const char *key, size_t klen, ui
             if (ot && tk_node_kind(ot) == TK_OBJECT) mt = tk_doc_getn(fd, ot, p->key, p->klen);
             write_value(w, &p->val, p->key, p->klen, pos, inh, fd, mt);
         }
-        close_container(w, i);
+        hvw_close(&w->hw, i);
         break;
     }
     }
@@ -1188,33 +1142,33 @@ static void write_value(writer *w, const hv *v, const char *key, size_t klen, ui
 static void write_fact_value(writer *w, const tk_doc *fd, const tk_node *n, const char *key,
                              size_t klen, uint32_t pos) {
     switch (tk_node_kind(n)) {
-    case TK_NULL: push(w, TK_NULL, pos, key, klen); break;
+    case TK_NULL: hvw_push(&w->hw, TK_NULL, pos, key, klen); break;
     case TK_BOOL: {
-        uint32_t i = push(w, TK_BOOL, pos, key, klen);
-        if (i != UINT32_MAX && tk_node_bool(n)) w->d->nodes[i].tag |= TK_NODE_TRUE;
+        uint32_t i = hvw_push(&w->hw, TK_BOOL, pos, key, klen);
+        if (i != UINT32_MAX && tk_node_bool(n)) w->hw.d->nodes[i].tag |= TK_NODE_TRUE;
         break;
     }
     case TK_NUMBER: {
         tk_str s = tk_doc_str(fd, n);
-        push_text(w, TK_NUMBER, pos, key, klen, s.p, s.len);
+        hvw_text(&w->hw, TK_NUMBER, pos, key, klen, s.p, s.len);
         break;
     }
     case TK_STRING: {
         tk_str s = tk_doc_str(fd, n);
-        push_text(w, TK_STRING, pos, key, klen, s.p, s.len);
+        hvw_text(&w->hw, TK_STRING, pos, key, klen, s.p, s.len);
         break;
     }
     case TK_ARRAY:
     case TK_OBJECT: {
-        uint32_t i = push(w, tk_node_kind(n), pos, key, klen);
+        uint32_t i = hvw_push(&w->hw, tk_node_kind(n), pos, key, klen);
         for (TK_EACH_CHILD(c, n)) {
             tk_str k = tk_doc_key(fd, c);
             write_fact_value(w, fd, c, tk_node_kind(n) == TK_OBJECT ? k.p : NULL, k.len, pos);
         }
-        close_container(w, i);
+        hvw_close(&w->hw, i);
         break;
     }
-    default: push(w, TK_UNKNOWN, pos, key, klen); break;
+    default: hvw_push(&w->hw, TK_UNKNOWN, pos, key, klen); break;
     }
 }
 
@@ -1231,13 +1185,13 @@ static void write_omitted(writer *w, const tk_doc *fd, const tk_node *fact, cons
             const tk_node *nest = tk_doc_get(fd, fact, "nesting");
             bool single =
                 nest && (tk_doc_str_eq(fd, nest, "single") || tk_doc_str_eq(fd, nest, "group"));
-            uint32_t i = push(w, single ? TK_NULL : TK_ARRAY, pos, name, len);
-            if (!single) close_container(w, i);
+            uint32_t i = hvw_push(&w->hw, single ? TK_NULL : TK_ARRAY, pos, name, len);
+            if (!single) hvw_close(&w->hw, i);
         }
         return;
     }
     if (tk_node_kind(om) == TK_STRING && tk_doc_str_eq(fd, om, "unknown")) {
-        push(w, TK_UNKNOWN, pos, name, len);
+        hvw_push(&w->hw, TK_UNKNOWN, pos, name, len);
         return;
     }
     write_fact_value(w, fd, om, name, len, pos);
@@ -1292,8 +1246,8 @@ static void write_nested(writer *w, const hv *obj, const char *key, size_t klen,
 static void write_block_object(writer *w, const hv *obj, const char *key, size_t klen, uint32_t pos,
                                const tk_fact_block *fb) {
     uint32_t bpos = obj->pos == HV_NOPOS ? pos : obj->pos;
-    uint32_t i = push(w, TK_OBJECT, bpos, key, klen);
-    for (uint32_t k = 0; k < obj->n && !w->failed; k++) {
+    uint32_t i = hvw_push(&w->hw, TK_OBJECT, bpos, key, klen);
+    for (uint32_t k = 0; k < obj->n && !w->hw.failed; k++) {
         const hv_pair *p = &obj->u.pairs[k];
         tk_fact_block nb;
         if (fb && tk_facts_block(fb, p->key, p->klen, &nb)) {
@@ -1306,15 +1260,15 @@ static void write_block_object(writer *w, const hv *obj, const char *key, size_t
                 if (v->n)
                     write_nested(w, &v->u.items[0], p->key, p->klen, p->key, p->klen, vpos, &nb);
                 else
-                    push(w, TK_NULL, vpos, p->key, p->klen);
+                    hvw_push(&w->hw, TK_NULL, vpos, p->key, p->klen);
             } else if (v->kind == HV_TUPLE) {
-                uint32_t a = push(w, TK_ARRAY, vpos, p->key, p->klen);
+                uint32_t a = hvw_push(&w->hw, TK_ARRAY, vpos, p->key, p->klen);
                 for (uint32_t j = 0; j < v->n; j++)
                     if (v->u.items[j].kind == HV_OBJECT)
                         write_nested(w, &v->u.items[j], NULL, 0, p->key, p->klen, vpos, &nb);
                     else
                         write_value(w, &v->u.items[j], NULL, 0, vpos, false, nb.doc, NULL);
-                close_container(w, a);
+                hvw_close(&w->hw, a);
             } else {
                 write_value(w, v, p->key, p->klen, bpos, false, nb.doc, NULL);
             }
@@ -1324,8 +1278,8 @@ static void write_block_object(writer *w, const hv *obj, const char *key, size_t
         const tk_node *type = fa ? tk_doc_get(fb->doc, fa, "type") : NULL;
         if (!fa && p->val.kind == HV_TUPLE) {
             /* A block the facts do not know: write its objects with what is known. */
-            uint32_t a =
-                push(w, TK_ARRAY, p->val.pos == HV_NOPOS ? bpos : p->val.pos, p->key, p->klen);
+            uint32_t a = hvw_push(&w->hw, TK_ARRAY, p->val.pos == HV_NOPOS ? bpos : p->val.pos,
+                                  p->key, p->klen);
             for (uint32_t j = 0; j < p->val.n; j++) {
                 const hv *e = &p->val.u.items[j];
                 if (e->kind == HV_OBJECT && !(e->flags & HVF_INHERIT_POS))
@@ -1333,7 +1287,7 @@ static void write_block_object(writer *w, const hv *obj, const char *key, size_t
                 else
                     write_value(w, e, NULL, 0, bpos, false, NULL, NULL);
             }
-            close_container(w, a);
+            hvw_close(&w->hw, a);
             continue;
         }
         hv nv = normalize(w, p->key, p->klen, &p->val);
@@ -1354,7 +1308,7 @@ static void write_block_object(writer *w, const hv *obj, const char *key, size_t
             }
         }
     }
-    close_container(w, i);
+    hvw_close(&w->hw, i);
 }
 
 /* ---- host callbacks for the rules ---- */
@@ -1790,7 +1744,7 @@ static bool is_block_fact(void *self, const char *type, size_t tlen, const char 
 }
 
 static bool materialize(tk_tfsrc *ts, tk_err *err) {
-    writer w = {.ts = ts, .d = ts->doc};
+    writer w = {.hw = {ts->doc, false}, .ts = ts};
     uint32_t *nodes = malloc((ts->n_ri ? ts->n_ri : 1) * sizeof *nodes);
     ts->rt_of = malloc((ts->n_ri ? ts->n_ri : 1) * sizeof *ts->rt_of);
     if (!nodes || !ts->rt_of) {
@@ -1798,7 +1752,7 @@ static bool materialize(tk_tfsrc *ts, tk_err *err) {
         return oom_err(err);
     }
     uint32_t added = 0;
-    for (uint32_t i = 0; i < ts->n_ri && !w.failed; i++) {
+    for (uint32_t i = 0; i < ts->n_ri && !w.hw.failed; i++) {
         rinst *r = &ts->ri[i];
         tk_fact_block fb;
         bool facts =
@@ -1809,9 +1763,9 @@ static bool materialize(tk_tfsrc *ts, tk_err *err) {
         if (r->value.kind == HV_OBJECT)
             write_block_object(&w, &r->value, NULL, 0, r->decl->block->pos, facts ? &fb : NULL);
         else
-            push(&w, TK_UNKNOWN, r->decl->block->pos, NULL, 0);
+            hvw_push(&w.hw, TK_UNKNOWN, r->decl->block->pos, NULL, 0);
     }
-    if (w.failed) {
+    if (w.hw.failed) {
         free(nodes);
         tk_err_set(err, 0, "out of memory (or more than 134 million values)");
         return false;
