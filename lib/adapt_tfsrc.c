@@ -9,6 +9,7 @@
  * the provider facts' defaults and unknowns for what the configuration leaves out. */
 #include "adapt_tfsrc.h"
 #include "hv_doc.h"
+#include "suppress.h"
 #include "tfsrc_data.h"
 #include "tfsrc_eval.h"
 #include <math.h>
@@ -79,18 +80,9 @@ struct tk_tfsrc {
     uint32_t *rt_of; /* rtable item -> rinst */
     hv root_inputs;  /* object: root variable name -> value */
     bool oom;
-    /* Inline suppressions and the source range each covers. */
-    struct sup {
-        tk_suppression s;
-        uint32_t start, end;
-    } * sups;
-    uint32_t n_sups, cap_sups;
+    tk_sups sups; /* inline suppressions and the source range each covers */
     /* Warnings wait until the document has its text (they are reported with positions). */
-    struct {
-        uint32_t pos;
-        const char *msg;
-    } * warnings;
-    uint32_t n_warnings, cap_warnings;
+    tk_warnlist warnings;
 };
 
 /* ---- helpers ---- */
@@ -103,31 +95,10 @@ static bool oom_err(tk_err *err) {
 static void warn(tk_tfsrc *ts, uint32_t pos, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 static void warn(tk_tfsrc *ts, uint32_t pos, const char *fmt, ...) {
-    if (!ts->o.warn || ts->n_warnings >= 10000) return;
-    char m[300];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(m, sizeof m, fmt, ap);
+    tk_warnlist_vadd(&ts->warnings, pos, fmt, ap);
     va_end(ap);
-    for (uint32_t i = 0; i < ts->n_warnings; i++) /* the same problem reached twice */
-        if (ts->warnings[i].pos == pos && !strcmp(ts->warnings[i].msg, m)) return;
-    if (ts->n_warnings == ts->cap_warnings) {
-        uint32_t cap = ts->cap_warnings ? ts->cap_warnings * 2 : 16;
-        void *nw = realloc(ts->warnings, cap * sizeof *ts->warnings);
-        if (!nw) return;
-        ts->warnings = nw;
-        ts->cap_warnings = cap;
-    }
-    const char *copy = tk_arena_strdup(&ts->arena, m);
-    if (!copy) return;
-    ts->warnings[ts->n_warnings].pos = pos;
-    ts->warnings[ts->n_warnings++].msg = copy;
-}
-
-static void flush_warnings(tk_tfsrc *ts) {
-    for (uint32_t i = 0; i < ts->n_warnings; i++)
-        ts->o.warn(ts->o.warn_self, ts->doc, ts->warnings[i].pos, ts->warnings[i].msg);
-    ts->n_warnings = 0;
 }
 
 /* Makes mi the module instance whose names expressions see. */
@@ -1460,16 +1431,9 @@ static uint32_t next_code_line(const tk_doc *d, uint32_t pos) {
     }
 }
 
-static bool valid_date(const char *s, size_t len) {
-    if (len != 10 || s[4] != '-' || s[7] != '-') return false;
-    for (size_t i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return false;
-    int mo = (s[5] - '0') * 10 + (s[6] - '0'), dd = (s[8] - '0') * 10 + (s[9] - '0');
-    return mo >= 1 && mo <= 12 && dd >= 1 && dd <= 31;
-}
-
-static void add_suppression(tk_tfsrc *ts, const hcl_comment *c, const tf_module *m,
-                            const char *today) {
+/* A "# tenken:ignore:RULE reason exp:DATE" comment covers the block or attribute that
+ * starts on the next line of code. */
+static void add_suppression(tk_tfsrc *ts, const hcl_comment *c, const tf_module *m) {
     static const char mark[] = "tenken:ignore:";
     const char *t = c->text, *end = c->text + c->len;
     const char *at = NULL;
@@ -1483,98 +1447,35 @@ static void add_suppression(tk_tfsrc *ts, const hcl_comment *c, const tf_module 
     }
     const char *ids = at + sizeof mark - 1, *p = ids;
     while (p < end && *p != ' ' && *p != '\t') p++;
-    size_t ids_len = (size_t)(p - ids);
-    /* The rest is the reason, less an exp:DATE word. */
-    tk_buf reason;
-    tk_buf_init(&reason);
-    const char *exp = NULL;
-    size_t exp_len = 0;
-    while (p < end) {
-        while (p < end && (*p == ' ' || *p == '\t')) p++;
-        const char *w = p;
-        while (p < end && *p != ' ' && *p != '\t') p++;
-        if (p == w) break;
-        if ((size_t)(p - w) > 4 && !memcmp(w, "exp:", 4)) {
-            exp = w + 4;
-            exp_len = (size_t)(p - w) - 4;
-            continue;
-        }
-        if (reason.len) tk_buf_putc(&reason, ' ');
-        tk_buf_append(&reason, w, (size_t)(p - w));
-    }
     uint32_t target = next_code_line(ts->doc, c->pos), start = 0, tend = 0;
-    bool ok = target != UINT32_MAX && find_target(m, target, &start, &tend);
-    if (!ok)
+    if (target == UINT32_MAX || !find_target(m, target, &start, &tend)) {
         warn(ts, c->pos,
              "a tenken:ignore comment must be on the line just above a block or an attribute");
-    else if (!ids_len)
-        warn(ts, c->pos, "tenken:ignore needs a rule ID (tenken:ignore:TK-AWS-S3-001 reason)");
-    else if (!reason.len)
-        warn(ts, c->pos,
-             "tenken:ignore:%.*s has no reason; it is not applied (write why after the rule ID)",
-             (int)(ids_len > 60 ? 60 : ids_len), ids);
-    else if (exp && !valid_date(exp, exp_len))
-        warn(ts, c->pos, "exp: must be a date written YYYY-MM-DD; the suppression is not applied");
-    else if (exp && memcmp(exp, today, 10) < 0)
-        warn(ts, c->pos, "tenken:ignore:%.*s expired on %.10s; its findings are reported again",
-             (int)(ids_len > 60 ? 60 : ids_len), ids, exp);
-    else {
-        const char *rs = tk_arena_strndup(&ts->arena, reason.data, reason.len);
-        const char *es = exp ? tk_arena_strndup(&ts->arena, exp, exp_len) : NULL;
-        /* Several rules may be named, separated by commas. */
-        for (const char *q = ids; q < ids + ids_len;) {
-            const char *comma = memchr(q, ',', (size_t)(ids + ids_len - q));
-            size_t l = comma ? (size_t)(comma - q) : (size_t)(ids + ids_len - q);
-            const char *id = l ? tk_arena_strndup(&ts->arena, q, l) : NULL;
-            q += l + (comma ? 1 : 0);
-            if (!id || !rs) continue;
-            if (ts->o.rule_exists && !ts->o.rule_exists(ts->o.rule_exists_self, id)) {
-                warn(ts, c->pos,
-                     "tenken:ignore names %s, which is not a rule (tenken rules lists them)", id);
-                continue;
-            }
-            if (ts->n_sups == ts->cap_sups) {
-                uint32_t cap = ts->cap_sups ? ts->cap_sups * 2 : 8;
-                void *ns = realloc(ts->sups, cap * sizeof *ts->sups);
-                if (!ns) break;
-                ts->sups = ns;
-                ts->cap_sups = cap;
-            }
-            ts->sups[ts->n_sups++] = (struct sup){{id, rs, es, c->pos}, start, tend};
-        }
+        return;
     }
+    tk_buf reason;
+    tk_buf_init(&reason);
+    const char *exp;
+    size_t exp_len;
+    tk_sups_split_reason(p, (size_t)(end - p), &reason, &exp, &exp_len);
+    if (!reason.oom)
+        tk_sups_add(&ts->sups, ids, (size_t)(p - ids), reason.data, reason.len, exp, exp_len,
+                    c->pos, start, tend);
     tk_buf_free(&reason);
 }
 
 static void build_suppressions(tk_tfsrc *ts) {
-    char today[11];
-    if (ts->o.today && strlen(ts->o.today) >= 10) {
-        memcpy(today, ts->o.today, 10);
-    } else {
-        time_t now = time(NULL);
-        struct tm tmv;
-        gmtime_r(&now, &tmv);
-        strftime(today, sizeof today, "%Y-%m-%d", &tmv);
-    }
-    today[10] = 0;
+    tk_sups_init(&ts->sups, &ts->warnings, ts->o.today, ts->o.rule_exists, ts->o.rule_exists_self);
     for (uint32_t i = 0; i < ts->src.n_mods; i++) {
         const tf_module *m = ts->src.mods[i];
-        for (uint32_t k = 0; k < m->n_comments; k++) add_suppression(ts, &m->comments[k], m, today);
+        for (uint32_t k = 0; k < m->n_comments; k++) add_suppression(ts, &m->comments[k], m);
     }
 }
 
 static const tk_suppression *src_suppressed(void *self, const tk_resource *res, const char *rule_id,
                                             uint32_t at) {
     tk_tfsrc *ts = self;
-    for (uint32_t i = 0; i < ts->n_sups; i++) {
-        const struct sup *sp = &ts->sups[i];
-        if (strcmp(sp->s.rule_id, rule_id) != 0) continue;
-        bool hit = (at >= sp->start && at < sp->end) ||
-                   (res->block && res->block->pos >= sp->start && res->block->pos < sp->end);
-        for (uint32_t v = 0; v < res->n_via && !hit; v++) hit = res->via[v] == sp->start;
-        if (hit) return &sp->s;
-    }
-    return NULL;
+    return tk_sups_find(&ts->sups, res, rule_id, at);
 }
 
 /* ---- inputs of the root module ---- */
@@ -1805,6 +1706,7 @@ tk_tfsrc *tk_tfsrc_load(tk_doc *doc, tk_rtable *t, const tk_tfsrc_opts *o, tk_er
         return NULL;
     }
     tk_arena_init(&ts->arena);
+    tk_warnlist_init(&ts->warnings, o->warn, o->warn_self);
     ts->o = *o;
     if (!ts->o.max_instances) ts->o.max_instances = 10000;
     if (!ts->o.max_module_depth) ts->o.max_module_depth = 32;
@@ -1837,7 +1739,7 @@ tk_tfsrc *tk_tfsrc_load(tk_doc *doc, tk_rtable *t, const tk_tfsrc_opts *o, tk_er
     if (!tf_source_finish(&ts->src) && ok) ok = oom_err(err);
     if (ok) build_suppressions(ts);
     if (ok) ok = materialize(ts, err);
-    flush_warnings(ts);
+    tk_warnlist_flush(&ts->warnings, ts->doc);
     if (!ok) {
         tk_tfsrc_free(ts);
         return NULL;
@@ -1851,8 +1753,8 @@ tk_tfsrc *tk_tfsrc_load(tk_doc *doc, tk_rtable *t, const tk_tfsrc_opts *o, tk_er
 
 void tk_tfsrc_free(tk_tfsrc *ts) {
     if (!ts) return;
-    free(ts->warnings);
-    free(ts->sups);
+    tk_warnlist_free(&ts->warnings);
+    tk_sups_free(&ts->sups);
     tf_source_free(&ts->src);
     free(ts->ri);
     free(ts->rt_of);
