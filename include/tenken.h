@@ -42,11 +42,11 @@ typedef struct tk_diag {
 
 /* One family/resource-type condition of a rule. */
 typedef struct tk_rule_match {
-    const char *family;        /* "terraform" */
-    const char *const *types;  /* resource types; none for scope-level rules */
+    const char *family;       /* "terraform", "cloudformation" or "kubernetes" */
+    const char *const *types; /* resource types; none for scope-level rules */
     size_t n_types;
-    const char *where_src;     /* optional applicability condition (source text) */
-    const char *assert_src;    /* what a compliant resource satisfies (source text) */
+    const char *where_src;               /* optional applicability condition (source text) */
+    const char *assert_src;              /* what a compliant resource satisfies (source text) */
     struct tk_prog *where, *assert_cond; /* compiled */
 } tk_rule_match;
 
@@ -60,12 +60,16 @@ typedef struct tk_rule {
     size_t n_cis;
     tk_severity severity;
     tk_level level;
-    bool scope;           /* evaluated once per input (absence checks) */
+    bool scope; /* evaluated once per input (absence checks) */
     tk_i18n title, rationale, risk, remediation;
-    const char *remediation_example; /* optional Terraform snippet */
+    const struct tk_rule_example {
+        const char *family; /* input family the example is written for */
+        const char *text;
+    } * examples; /* optional remediation examples, one per family at most */
+    size_t n_examples;
     const tk_rule_match *matches;
     size_t n_matches;
-    const char *source;   /* file it was loaded from */
+    const char *source; /* file it was loaded from */
 } tk_rule;
 
 typedef struct tk_limits {
@@ -84,16 +88,20 @@ typedef struct tk_engine tk_engine;
 tk_engine *tk_engine_new(void);
 void tk_engine_free(tk_engine *e);
 /* Loads one rule file's text. On error returns false and fills *diag. */
-bool tk_engine_load_rule(tk_engine *e, const char *path, const char *text, size_t len, tk_diag *diag);
+bool tk_engine_load_rule(tk_engine *e, const char *path, const char *text, size_t len,
+                         tk_diag *diag);
 /* Loads the rules (and provider facts) compiled into the library. */
 bool tk_engine_load_builtin(tk_engine *e, tk_diag *diag);
 /* Loads a provider facts file (JSON, see docs/rules.md) used when evaluating Terraform
  * source. */
-bool tk_engine_load_facts(tk_engine *e, const char *path, const char *text, size_t len, tk_diag *diag);
+bool tk_engine_load_facts(tk_engine *e, const char *path, const char *text, size_t len,
+                          tk_diag *diag);
 size_t tk_engine_rule_count(const tk_engine *e);
 const tk_rule *tk_engine_rule(const tk_engine *e, size_t i); /* sorted by ID */
 const tk_rule *tk_engine_find_rule(const tk_engine *e, const char *id);
 const char *tk_engine_rules_version(const tk_engine *e); /* digest of the loaded rule texts */
+/* The rule's remediation example for an input family, or NULL. */
+const char *tk_rule_example_for(const tk_rule *r, const char *family);
 
 /* ---- results ---- */
 
@@ -161,10 +169,12 @@ bool tk_scan_input(tk_scan *s, const char *path, const void *bytes, size_t len);
 typedef struct tk_srcfs {
     void *self;
     /* Reads the file at rel; *data and *len stay valid as long as the tree does. */
-    bool (*read)(void *self, const char *rel, const char **data, size_t *len, char *err, size_t errcap);
+    bool (*read)(void *self, const char *rel, const char **data, size_t *len, char *err,
+                 size_t errcap);
     /* Calls each(ctx, name, is_dir) for every entry of directory rel ("" is the root). */
-    bool (*list)(void *self, const char *rel, void (*each)(void *ctx, const char *name, bool is_dir),
-                 void *ctx, char *err, size_t errcap);
+    bool (*list)(void *self, const char *rel,
+                 void (*each)(void *ctx, const char *name, bool is_dir), void *ctx, char *err,
+                 size_t errcap);
 } tk_srcfs;
 
 /* A variables file the caller read (--var-file): its name for messages, and its text. */
@@ -208,7 +218,8 @@ size_t tk_scan_source_tree(tk_scan *s, const char *prefix, const tk_srcfs *fs, c
 bool tk_scan_disable_rule(tk_scan *s, const tk_rule *r);
 size_t tk_scan_active_rule_count(const tk_scan *s);
 /* Records an error found by the caller (e.g. a file that could not be opened). */
-void tk_scan_add_error(tk_scan *s, const char *path, unsigned line, unsigned column, const char *msg);
+void tk_scan_add_error(tk_scan *s, const char *path, unsigned line, unsigned column,
+                       const char *msg);
 /* Sorts results into a stable order; call once after the last input. */
 void tk_scan_finish(tk_scan *s);
 
@@ -224,9 +235,9 @@ size_t tk_scan_resource_count(const tk_scan *s);
 size_t tk_scan_evaluation_count(const tk_scan *s); /* rule x resource checks performed */
 
 /* Names used in reports. */
-const char *tk_severity_name(tk_severity s);   /* "critical", ... */
+const char *tk_severity_name(tk_severity s); /* "critical", ... */
 bool tk_severity_parse(const char *s, tk_severity *out);
-const char *tk_level_name(tk_level l);         /* "basic" / "recommended" */
+const char *tk_level_name(tk_level l); /* "basic" / "recommended" */
 /* 図表Ⅲ.3.1-1 category titles; NULL for an unknown category. */
 const char *tk_category_title(const char *category, bool ja);
 /* The categories in guideline order, NULL-terminated. */

@@ -240,3 +240,9 @@ const char *const *tk_categories(void) {
                                       "6.1", "6.2", "6.3", "6.4", "7",   NULL};
     return ids;
 }
+
+const char *tk_rule_example_for(const tk_rule *r, const char *family) {
+    for (size_t i = 0; i < r->n_examples; i++)
+        if (family && !strcmp(r->examples[i].family, family)) return r->examples[i].text;
+    return NULL;
+}

@@ -17,7 +17,8 @@ typedef struct loader {
     bool failed;
 } loader;
 
-static bool lfail(loader *l, size_t offset, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static bool lfail(loader *l, size_t offset, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
 static bool lfail(loader *l, size_t offset, const char *fmt, ...) {
     if (l->failed) return false;
@@ -76,20 +77,42 @@ static void unfold_japanese(char *s) {
 }
 
 /* A mapping {ja: ..., en: ...} with both languages present. */
+static const char *const FAMILIES[] = {"terraform", "cloudformation", "kubernetes", NULL};
+
+static bool is_family(const char *p, size_t n) {
+    for (const char *const *f = FAMILIES; *f; f++)
+        if (strlen(*f) == n && !memcmp(*f, p, n)) return true;
+    return false;
+}
+
+/* A {ja, en} text; for the remediation also one example per input family. */
 static bool read_i18n(loader *l, const tk_node *n, const char *what, tk_i18n *out,
-                      const char **example) {
+                      tk_rule *examples_of) {
     if (!n || tk_node_kind(n) != TK_OBJECT)
         return lfail(l, n ? n->pos : 0, "%s must be a mapping with ja and en texts", what);
+    struct tk_rule_example *ex = NULL;
+    if (examples_of) {
+        ex = tk_arena_array(&l->e->arena, tk_node_count(n) ? tk_node_count(n) : 1, sizeof *ex);
+        if (!ex) return lfail(l, n->pos, "out of memory");
+        examples_of->examples = ex;
+    }
     for (TK_EACH_CHILD(c, n)) {
         tk_str k = tk_doc_key(&l->doc, c);
         if (k.len == 2 && !memcmp(k.p, "ja", 2)) {
             char *ja = (char *)dup_str(l, c, what);
             if (ja) unfold_japanese(ja);
             out->ja = ja;
+        } else if (k.len == 2 && !memcmp(k.p, "en", 2)) {
+            out->en = dup_str(l, c, what);
+        } else if (examples_of && is_family(k.p, k.len)) {
+            struct tk_rule_example *e = &ex[examples_of->n_examples++];
+            e->family = tk_arena_strndup(&l->e->arena, k.p, k.len);
+            e->text = dup_str(l, c, what);
+            if (!e->family) return lfail(l, c->pos, "out of memory");
+        } else {
+            return lfail(l, c->pos, "unknown key '%.*s' in %s (expected ja, en%s)", (int)k.len, k.p,
+                         what, examples_of ? ", terraform, cloudformation, kubernetes" : "");
         }
-        else if (k.len == 2 && !memcmp(k.p, "en", 2)) out->en = dup_str(l, c, what);
-        else if (example && k.len == 9 && !memcmp(k.p, "terraform", 9)) *example = dup_str(l, c, what);
-        else return lfail(l, c->pos, "unknown key '%.*s' in %s (expected ja, en%s)", (int)k.len, k.p, what, example ? ", terraform" : "");
         if (l->failed) return false;
     }
     if (!out->ja) return lfail(l, n->pos, "%s has no Japanese text (ja)", what);
@@ -98,7 +121,8 @@ static bool read_i18n(loader *l, const tk_node *n, const char *what, tk_i18n *ou
 }
 
 /* Strings or a single string -> NULL-terminated array in the engine arena. */
-static const char *const *read_str_list(loader *l, const tk_node *n, const char *what, size_t *count) {
+static const char *const *read_str_list(loader *l, const tk_node *n, const char *what,
+                                        size_t *count) {
     *count = 0;
     if (!n) return NULL;
     uint32_t cnt = tk_node_kind(n) == TK_ARRAY ? tk_node_count(n) : 1;
@@ -118,7 +142,8 @@ static const char *const *read_str_list(loader *l, const tk_node *n, const char 
 
 /* Maps an offset in a scalar's value back into the file: walks the value and the raw text
  * side by side, treating any run of whitespace (folding, indentation) as equal. */
-static size_t scalar_offset(const tk_doc *d, const tk_node *n, const char *val, size_t vlen, size_t off) {
+static size_t scalar_offset(const tk_doc *d, const tk_node *n, const char *val, size_t vlen,
+                            size_t off) {
     const char *t = d->text.data;
     size_t tl = d->text.len, j = n->pos, i = 0;
     if (j < tl && (t[j] == '|' || t[j] == '>')) {
@@ -130,7 +155,9 @@ static size_t scalar_offset(const tk_doc *d, const tk_node *n, const char *val, 
         bool vs = val[i] == ' ' || val[i] == '\n' || val[i] == '\t' || val[i] == '\r';
         bool ts = t[j] == ' ' || t[j] == '\n' || t[j] == '\t' || t[j] == '\r';
         if (vs) {
-            while (i < vlen && i < off && (val[i] == ' ' || val[i] == '\n' || val[i] == '\t' || val[i] == '\r')) i++;
+            while (i < vlen && i < off &&
+                   (val[i] == ' ' || val[i] == '\n' || val[i] == '\t' || val[i] == '\r'))
+                i++;
             while (j < tl && (t[j] == ' ' || t[j] == '\n' || t[j] == '\t' || t[j] == '\r')) j++;
             continue;
         }
@@ -174,8 +201,10 @@ static struct tk_prog *compile_cond(loader *l, const tk_node *n, const char *wha
 
 static bool read_defaults(loader *l, const tk_node *n, tk_compile_env *env) {
     if (!n) return true;
-    if (tk_node_kind(n) != TK_OBJECT) return lfail(l, n->pos, "defaults must be a mapping of attribute path to value");
-    tk_default *d = tk_arena_array(&l->e->arena, tk_node_count(n) ? tk_node_count(n) : 1, sizeof *d);
+    if (tk_node_kind(n) != TK_OBJECT)
+        return lfail(l, n->pos, "defaults must be a mapping of attribute path to value");
+    tk_default *d =
+        tk_arena_array(&l->e->arena, tk_node_count(n) ? tk_node_count(n) : 1, sizeof *d);
     if (!d) return lfail(l, n->pos, "out of memory");
     uint32_t i = 0;
     for (TK_EACH_CHILD(c, n), i++) {
@@ -204,11 +233,37 @@ static bool read_defaults(loader *l, const tk_node *n, tk_compile_env *env) {
     return true;
 }
 
-static const char *const FAMILIES[] = {"terraform", NULL};
+/* In Kubernetes matches, "Workload" stands for every kind that runs pods. */
+static const char *const WORKLOAD_KINDS[] = {"Pod",       "Deployment", "StatefulSet",
+                                             "DaemonSet", "ReplicaSet", "ReplicationController",
+                                             "Job",       "CronJob",    NULL};
+
+static bool expand_workloads(loader *l, tk_rule_match *m, const tk_node *at) {
+    size_t alias = m->n_types;
+    for (size_t t = 0; t < m->n_types; t++)
+        if (!strcmp(m->types[t], "Workload")) alias = t;
+    if (alias == m->n_types) return true;
+    size_t nk = sizeof WORKLOAD_KINDS / sizeof *WORKLOAD_KINDS - 1;
+    const char **a = tk_arena_array(&l->e->arena, m->n_types + nk + 1, sizeof *a);
+    if (!a) return lfail(l, at->pos, "out of memory");
+    size_t n = 0;
+    for (size_t t = 0; t < m->n_types; t++)
+        if (t != alias) a[n++] = m->types[t];
+    for (size_t k = 0; k < nk; k++) {
+        bool dup = false;
+        for (size_t j = 0; j < n; j++) dup |= !strcmp(a[j], WORKLOAD_KINDS[k]);
+        if (!dup) a[n++] = WORKLOAD_KINDS[k];
+    }
+    a[n] = NULL;
+    m->types = a;
+    m->n_types = n;
+    return true;
+}
 
 static bool read_matches(loader *l, tk_rule *r, const tk_node *n, const tk_compile_env *env_in) {
     if (!n || tk_node_kind(n) != TK_ARRAY || tk_node_count(n) == 0)
-        return lfail(l, n ? n->pos : 0, "match must be a non-empty list of {family, resource, assert}");
+        return lfail(l, n ? n->pos : 0,
+                     "match must be a non-empty list of {family, resource, assert}");
     tk_rule_match *m = tk_arena_array(&l->e->arena, tk_node_count(n), sizeof *m);
     if (!m) return lfail(l, n->pos, "out of memory");
     uint32_t i = 0;
@@ -218,22 +273,38 @@ static bool read_matches(loader *l, tk_rule *r, const tk_node *n, const tk_compi
         for (TK_EACH_CHILD(k, c)) {
             tk_str key = tk_doc_key(&l->doc, k);
 #define IS(lit) (key.len == sizeof(lit) - 1 && !memcmp(key.p, lit, key.len))
-            if (IS("family")) fam = k;
-            else if (IS("resource")) res = k;
-            else if (IS("where")) where = k;
-            else if (IS("assert")) as = k;
-            else return lfail(l, k->pos, "unknown key '%.*s' in match (expected family, resource, where, assert)", (int)key.len, key.p);
+            if (IS("family"))
+                fam = k;
+            else if (IS("resource"))
+                res = k;
+            else if (IS("where"))
+                where = k;
+            else if (IS("assert"))
+                as = k;
+            else
+                return lfail(
+                    l, k->pos,
+                    "unknown key '%.*s' in match (expected family, resource, where, assert)",
+                    (int)key.len, key.p);
 #undef IS
         }
         if (!fam) return lfail(l, c->pos, "match without a family");
         if (!(m[i].family = dup_str(l, fam, "family"))) return false;
-        bool known = false;
-        for (const char *const *f = FAMILIES; *f; f++)
-            if (!strcmp(*f, m[i].family)) known = true;
-        if (!known) return lfail(l, fam->pos, "unknown input family '%s' (expected terraform)", m[i].family);
+        if (!is_family(m[i].family, strlen(m[i].family)))
+            return lfail(l, fam->pos,
+                         "unknown input family '%s' (expected terraform, cloudformation or "
+                         "kubernetes)",
+                         m[i].family);
         if (r->scope && res) return lfail(l, res->pos, "a scope-level rule has no resource types");
         if (!r->scope && !res) return lfail(l, c->pos, "match without resource types");
         if (res && !(m[i].types = read_str_list(l, res, "resource", &m[i].n_types))) return false;
+        if (res && !strcmp(m[i].family, "kubernetes") && !expand_workloads(l, &m[i], res))
+            return false;
+        for (size_t t = 0; t < m[i].n_types && !strcmp(m[i].family, "cloudformation"); t++)
+            if (!strstr(m[i].types[t], "::"))
+                return lfail(l, res->pos,
+                             "'%s' is not a CloudFormation resource type (e.g. AWS::S3::Bucket)",
+                             m[i].types[t]);
         if (!as) return lfail(l, c->pos, "match without an assert condition");
         if (!(m[i].assert_cond = compile_cond(l, as, "assert", env_in))) return false;
         m[i].assert_src = m[i].assert_cond->src;
@@ -256,8 +327,10 @@ static bool valid_id(const char *s) {
         if (!n) return false;
         parts++;
         p += n;
-        if (*p == '-') p++;
-        else if (*p) return false;
+        if (*p == '-')
+            p++;
+        else if (*p)
+            return false;
     }
     return parts >= 2;
 }
@@ -282,18 +355,27 @@ static bool valid_measure(const char *s) {
 
 static bool read_cis(loader *l, tk_rule *r, const tk_node *n) {
     if (!n) return true;
-    if (tk_node_kind(n) != TK_ARRAY) return lfail(l, n->pos, "cis must be a list of {benchmark, version, control}");
-    tk_cis_ref *c = tk_arena_array(&l->e->arena, tk_node_count(n) ? tk_node_count(n) : 1, sizeof *c);
+    if (tk_node_kind(n) != TK_ARRAY)
+        return lfail(l, n->pos, "cis must be a list of {benchmark, version, control}");
+    tk_cis_ref *c =
+        tk_arena_array(&l->e->arena, tk_node_count(n) ? tk_node_count(n) : 1, sizeof *c);
     if (!c) return lfail(l, n->pos, "out of memory");
     uint32_t i = 0;
     for (TK_EACH_CHILD(e, n), i++) {
-        if (tk_node_kind(e) != TK_OBJECT) return lfail(l, e->pos, "each cis reference must be a mapping");
+        if (tk_node_kind(e) != TK_OBJECT)
+            return lfail(l, e->pos, "each cis reference must be a mapping");
         for (TK_EACH_CHILD(k, e)) {
             tk_str key = tk_doc_key(&l->doc, k);
-            if (key.len == 9 && !memcmp(key.p, "benchmark", 9)) c[i].benchmark = dup_str(l, k, "benchmark");
-            else if (key.len == 7 && !memcmp(key.p, "version", 7)) c[i].version = dup_str(l, k, "version");
-            else if (key.len == 7 && !memcmp(key.p, "control", 7)) c[i].control = dup_str(l, k, "control");
-            else return lfail(l, k->pos, "unknown key '%.*s' in cis (expected benchmark, version, control)", (int)key.len, key.p);
+            if (key.len == 9 && !memcmp(key.p, "benchmark", 9))
+                c[i].benchmark = dup_str(l, k, "benchmark");
+            else if (key.len == 7 && !memcmp(key.p, "version", 7))
+                c[i].version = dup_str(l, k, "version");
+            else if (key.len == 7 && !memcmp(key.p, "control", 7))
+                c[i].control = dup_str(l, k, "control");
+            else
+                return lfail(l, k->pos,
+                             "unknown key '%.*s' in cis (expected benchmark, version, control)",
+                             (int)key.len, key.p);
             if (l->failed) return false;
         }
         if (!c[i].benchmark || !c[i].version || !c[i].control)
@@ -305,11 +387,12 @@ static bool read_cis(loader *l, tk_rule *r, const tk_node *n) {
 }
 
 static bool build_rule(loader *l, const tk_node *root, tk_rule *r) {
-    if (!root || tk_node_kind(root) != TK_OBJECT) return lfail(l, root ? root->pos : 0, "a rule file must be a mapping");
+    if (!root || tk_node_kind(root) != TK_OBJECT)
+        return lfail(l, root ? root->pos : 0, "a rule file must be a mapping");
     const tk_node *f[20] = {0};
-    static const char *const keys[] = {"id", "provider", "category", "guideline", "cis", "severity",
-                                       "level", "scope", "title", "rationale", "risk", "remediation",
-                                       "defaults", "match", NULL};
+    static const char *const keys[] = {
+        "id",    "provider",  "category", "guideline",   "cis",      "severity", "level", "scope",
+        "title", "rationale", "risk",     "remediation", "defaults", "match",    NULL};
     for (TK_EACH_CHILD(c, root)) {
         tk_str k = tk_doc_key(&l->doc, c);
         size_t j = 0;
@@ -317,39 +400,68 @@ static bool build_rule(loader *l, const tk_node *root, tk_rule *r) {
         if (!keys[j]) return lfail(l, c->pos, "unknown key '%.*s' in rule", (int)k.len, k.p);
         f[j] = c;
     }
-    enum { ID, PROVIDER, CATEGORY, GUIDELINE, CIS, SEVERITY, LEVEL, SCOPE, TITLE, RATIONALE, RISK, REMEDIATION, DEFAULTS, MATCH };
-    static const int required[] = {ID, PROVIDER, CATEGORY, GUIDELINE, SEVERITY, LEVEL, TITLE, RATIONALE, RISK, REMEDIATION, MATCH};
+    enum {
+        ID,
+        PROVIDER,
+        CATEGORY,
+        GUIDELINE,
+        CIS,
+        SEVERITY,
+        LEVEL,
+        SCOPE,
+        TITLE,
+        RATIONALE,
+        RISK,
+        REMEDIATION,
+        DEFAULTS,
+        MATCH
+    };
+    static const int required[] = {ID,    PROVIDER,  CATEGORY, GUIDELINE,   SEVERITY, LEVEL,
+                                   TITLE, RATIONALE, RISK,     REMEDIATION, MATCH};
     for (size_t i = 0; i < sizeof required / sizeof *required; i++)
         if (!f[required[i]]) return lfail(l, root->pos, "rule has no '%s'", keys[required[i]]);
     if (!(r->id = dup_str(l, f[ID], "id"))) return false;
-    if (!valid_id(r->id)) return lfail(l, f[ID]->pos, "rule id '%s' must look like TK-AWS-S3-001", r->id);
-    if (tk_engine_find_rule(l->e, r->id)) return lfail(l, f[ID]->pos, "rule id '%s' is already loaded", r->id);
+    if (!valid_id(r->id))
+        return lfail(l, f[ID]->pos, "rule id '%s' must look like TK-AWS-S3-001", r->id);
+    if (tk_engine_find_rule(l->e, r->id))
+        return lfail(l, f[ID]->pos, "rule id '%s' is already loaded", r->id);
     if (!(r->provider = dup_str(l, f[PROVIDER], "provider"))) return false;
     if (!(r->category = dup_str(l, f[CATEGORY], "category"))) return false;
     if (!tk_category_title(r->category, false))
-        return lfail(l, f[CATEGORY]->pos, "unknown category '%s' (expected one of 1, 2, 3, 4.1, 4.2, 5, 6.1, 6.2, 6.3, 6.4, 7)", r->category);
-    if (!(r->guideline = read_str_list(l, f[GUIDELINE], "guideline", &r->n_guideline))) return false;
+        return lfail(
+            l, f[CATEGORY]->pos,
+            "unknown category '%s' (expected one of 1, 2, 3, 4.1, 4.2, 5, 6.1, 6.2, 6.3, 6.4, 7)",
+            r->category);
+    if (!(r->guideline = read_str_list(l, f[GUIDELINE], "guideline", &r->n_guideline)))
+        return false;
     for (size_t i = 0; i < r->n_guideline; i++)
         if (!valid_measure(r->guideline[i]))
-            return lfail(l, f[GUIDELINE]->pos, "guideline '%s' is not a measure ID such as Ⅲ.3.1.1", r->guideline[i]);
+            return lfail(l, f[GUIDELINE]->pos, "guideline '%s' is not a measure ID such as Ⅲ.3.1.1",
+                         r->guideline[i]);
     if (!read_cis(l, r, f[CIS])) return false;
     const char *sev = dup_str(l, f[SEVERITY], "severity");
     if (!sev) return false;
     if (!tk_severity_parse(sev, &r->severity))
-        return lfail(l, f[SEVERITY]->pos, "severity '%s' must be critical, high, medium, low or info", sev);
+        return lfail(l, f[SEVERITY]->pos,
+                     "severity '%s' must be critical, high, medium, low or info", sev);
     const char *lev = dup_str(l, f[LEVEL], "level");
     if (!lev) return false;
-    if (!strcmp(lev, "basic")) r->level = TK_LEVEL_BASIC;
-    else if (!strcmp(lev, "recommended")) r->level = TK_LEVEL_RECOMMENDED;
-    else return lfail(l, f[LEVEL]->pos, "level '%s' must be basic (基本) or recommended (推奨)", lev);
+    if (!strcmp(lev, "basic"))
+        r->level = TK_LEVEL_BASIC;
+    else if (!strcmp(lev, "recommended"))
+        r->level = TK_LEVEL_RECOMMENDED;
+    else
+        return lfail(l, f[LEVEL]->pos, "level '%s' must be basic (基本) or recommended (推奨)",
+                     lev);
     if (f[SCOPE]) {
-        if (tk_node_kind(f[SCOPE]) != TK_BOOL) return lfail(l, f[SCOPE]->pos, "scope must be true or false");
+        if (tk_node_kind(f[SCOPE]) != TK_BOOL)
+            return lfail(l, f[SCOPE]->pos, "scope must be true or false");
         r->scope = tk_node_bool(f[SCOPE]);
     }
     if (!read_i18n(l, f[TITLE], "title", &r->title, NULL) ||
         !read_i18n(l, f[RATIONALE], "rationale", &r->rationale, NULL) ||
         !read_i18n(l, f[RISK], "risk", &r->risk, NULL) ||
-        !read_i18n(l, f[REMEDIATION], "remediation", &r->remediation, &r->remediation_example))
+        !read_i18n(l, f[REMEDIATION], "remediation", &r->remediation, r))
         return false;
     tk_compile_env env = {.scope = r->scope};
     if (!read_defaults(l, f[DEFAULTS], &env)) return false;
@@ -357,7 +469,8 @@ static bool build_rule(loader *l, const tk_node *root, tk_rule *r) {
     return true;
 }
 
-bool tk_engine_load_rule(tk_engine *e, const char *path, const char *text, size_t len, tk_diag *diag) {
+bool tk_engine_load_rule(tk_engine *e, const char *path, const char *text, size_t len,
+                         tk_diag *diag) {
     loader l = {.e = e, .path = path ? path : "(rule)", .diag = diag};
     tk_doc_init(&l.doc, l.path);
     tk_err err;

@@ -101,9 +101,14 @@ void render_rule_json(jw *w, const tk_rule *r) {
     i18n_obj(w, &r->risk);
     JW_KEY(w, "remediation");
     i18n_obj(w, &r->remediation);
-    if (r->remediation_example) {
-        JW_KEY(w, "remediation_example");
-        jw_str(w, r->remediation_example);
+    if (r->n_examples) {
+        JW_KEY(w, "remediation_examples");
+        jw_obj(w);
+        for (size_t i = 0; i < r->n_examples; i++) {
+            jw_key(w, r->examples[i].family);
+            jw_str(w, r->examples[i].text);
+        }
+        jw_end_obj(w);
     }
     JW_KEY(w, "applies_to");
     jw_arr(w);
@@ -238,8 +243,10 @@ void render_json(const report *r, tk_buf *b) {
         JW_KEY(&w, "reason");
         jw_str(&w, x->reason);
         JW_KEY(&w, "expires");
-        if (x->expires) jw_str(&w, x->expires);
-        else jw_null(&w);
+        if (x->expires)
+            jw_str(&w, x->expires);
+        else
+            jw_null(&w);
         JW_KEY(&w, "suppressed_at");
         location_obj(&w, &x->suppressed_at, NULL, 0);
         JW_KEY(&w, "fingerprint");
@@ -267,8 +274,10 @@ void render_json(const report *r, tk_buf *b) {
     for (int list = 0; list < 2; list++) {
         size_t nd = ne;
         const tk_diag *ds = list ? tk_scan_warnings(r->scan, &nd) : es;
-        if (list) JW_KEY(&w, "warnings");
-        else JW_KEY(&w, "errors");
+        if (list)
+            JW_KEY(&w, "warnings");
+        else
+            JW_KEY(&w, "errors");
         jw_arr(&w);
         for (size_t i = 0; i < nd; i++) {
             jw_obj(&w);

@@ -15,8 +15,10 @@ static const char *sev_color(tk_severity s) {
 }
 
 static void colored(const report *r, tk_buf *b, const char *color, const char *text) {
-    if (r->color) tk_buf_printf(b, "%s%s\033[0m", color, text);
-    else tk_buf_puts(b, text);
+    if (r->color)
+        tk_buf_printf(b, "%s%s\033[0m", color, text);
+    else
+        tk_buf_puts(b, text);
 }
 
 /* Severity label padded to a fixed display width (Japanese labels are two columns wide per
@@ -61,7 +63,8 @@ static void block(tk_buf *b, const char *indent, const char *label, const char *
 static void put_uint(tk_buf *b, unsigned v) {
     char d[12];
     size_t n = sizeof d;
-    do d[--n] = (char)('0' + v % 10); while ((v /= 10) != 0);
+    do d[--n] = (char)('0' + v % 10);
+    while ((v /= 10) != 0);
     tk_buf_append(b, d + n, sizeof d - n);
 }
 
@@ -92,8 +95,6 @@ static void finding_frags(void *ctx, const tk_rule *rule, tk_buf parts[RULE_FRAG
     if (r->verbose) block(b, ind, TR(r->ja, "Why:  ", "背景: "), i18n(&rule->rationale, r->ja));
     block(b, ind, TR(r->ja, "Risk: ", "リスク: "), i18n(&rule->risk, r->ja));
     block(b, ind, TR(r->ja, "Fix:  ", "対処: "), i18n(&rule->remediation, r->ja));
-    if (r->verbose && rule->remediation_example)
-        block(b, ind, TR(r->ja, "Example:\n", "設定例:\n"), rule->remediation_example);
 }
 
 static void finding_long(const report *r, tk_buf *b, const tk_finding *f, rule_frags *frags) {
@@ -112,11 +113,14 @@ static void finding_long(const report *r, tk_buf *b, const tk_finding *f, rule_f
     if (r->color) tk_buf_puts(b, "\033[0m");
     tk_buf_putc(b, '\n');
     for (size_t i = 0; i < f->n_module_calls; i++) {
-        tk_buf_puts(b, TR(r->ja, "           via module call at ", "           モジュール呼び出し: "));
+        tk_buf_puts(b,
+                    TR(r->ja, "           via module call at ", "           モジュール呼び出し: "));
         put_location(b, &f->module_calls[i]);
         tk_buf_putc(b, '\n');
     }
     tk_buf_append(b, parts[1].data, parts[1].len);
+    const char *example = r->verbose ? tk_rule_example_for(f->rule, f->resource.family) : NULL;
+    if (example) block(b, "           ", TR(r->ja, "Example:\n", "設定例:\n"), example);
     if (parts == tmp)
         for (int p = 0; p < RULE_FRAG_PARTS; p++) tk_buf_free(&tmp[p]);
 }
@@ -159,7 +163,8 @@ void render_text(const report *r, tk_buf *b) {
         if (nf) tk_buf_putc(b, '\n');
     }
     if (r->show_not_evaluated && nn) {
-        tk_buf_puts(b, TR(r->ja, "Not evaluated (the rule depends on a value known only after apply):\n",
+        tk_buf_puts(b, TR(r->ja,
+                          "Not evaluated (the rule depends on a value known only after apply):\n",
                           "未評価（適用後にしか決まらない値に依存するため判定していないもの）:\n"));
         for (size_t i = 0; i < nn; i++) {
             tk_buf_printf(b, "  %s  ", ns[i].rule->id);
@@ -177,28 +182,34 @@ void render_text(const report *r, tk_buf *b) {
     size_t by_sev[5] = {0}, basic = 0, rec = 0;
     for (size_t i = 0; i < nf; i++) {
         by_sev[fs[i].rule->severity]++;
-        if (fs[i].rule->level == TK_LEVEL_BASIC) basic++;
-        else rec++;
+        if (fs[i].rule->level == TK_LEVEL_BASIC)
+            basic++;
+        else
+            rec++;
     }
     if (r->ja) {
         tk_buf_printf(b, "結果: 設定不備 %zu 件（", nf);
         for (int s = 4; s >= 0; s--)
-            tk_buf_printf(b, "%s%s %zu", s == 4 ? "" : "・", severity_label((tk_severity)s, true), by_sev[s]);
+            tk_buf_printf(b, "%s%s %zu", s == 4 ? "" : "・", severity_label((tk_severity)s, true),
+                          by_sev[s]);
         tk_buf_printf(b, "）／ 基本 %zu 件・推奨 %zu 件\n", basic, rec);
         tk_buf_printf(b, "対象: 入力 %zu 件・リソース %zu 件・ルール %zu 件・判定 %zu 回\n", ni,
-                      tk_scan_resource_count(r->scan), r->rules_active, tk_scan_evaluation_count(r->scan));
+                      tk_scan_resource_count(r->scan), r->rules_active,
+                      tk_scan_evaluation_count(r->scan));
     } else {
         tk_buf_printf(b, "Result: %zu finding%s (", nf, nf == 1 ? "" : "s");
         for (int s = 4; s >= 0; s--)
-            tk_buf_printf(b, "%s%s %zu", s == 4 ? "" : ", ", tk_severity_name((tk_severity)s), by_sev[s]);
+            tk_buf_printf(b, "%s%s %zu", s == 4 ? "" : ", ", tk_severity_name((tk_severity)s),
+                          by_sev[s]);
         tk_buf_printf(b, "); basic %zu, recommended %zu\n", basic, rec);
         tk_buf_printf(b, "Scanned: %zu input%s, %zu resources, %zu rules, %zu checks\n", ni,
                       ni == 1 ? "" : "s", tk_scan_resource_count(r->scan), r->rules_active,
                       tk_scan_evaluation_count(r->scan));
     }
     if (nf) {
-        tk_buf_puts(b, TR(r->ja, "By guideline category (MIC settings guideline, figure III.3.1-1):\n",
-                          "類型別（総務省 設定ガイドライン 図表Ⅲ.3.1-1）:\n"));
+        tk_buf_puts(b,
+                    TR(r->ja, "By guideline category (MIC settings guideline, figure III.3.1-1):\n",
+                       "類型別（総務省 設定ガイドライン 図表Ⅲ.3.1-1）:\n"));
         for (const char *const *c = tk_categories(); *c; c++) {
             size_t n = 0;
             for (size_t i = 0; i < nf; i++)
@@ -217,21 +228,27 @@ void render_text(const report *r, tk_buf *b) {
             put_location(b, &sups[i].finding.location);
             tk_buf_puts(b, "  ");
             term_cstr(b, sups[i].reason);
-            if (sups[i].expires) tk_buf_printf(b, TR(r->ja, " (until %s)", "（%s まで）"), sups[i].expires);
+            if (sups[i].expires)
+                tk_buf_printf(b, TR(r->ja, " (until %s)", "（%s まで）"), sups[i].expires);
             tk_buf_putc(b, '\n');
         }
     } else if (nsup) {
-        tk_buf_printf(b, TR(r->ja, "Suppressed in the source: %zu (-v lists them)\n",
-                            "ソース内の指定により除外: %zu 件（-v で一覧表示）\n"),
+        tk_buf_printf(b,
+                      TR(r->ja, "Suppressed in the source: %zu (-v lists them)\n",
+                         "ソース内の指定により除外: %zu 件（-v で一覧表示）\n"),
                       nsup);
     }
     if (nn && !r->show_not_evaluated)
-        tk_buf_printf(b, TR(r->ja, "Not evaluated: %zu (they depend on values known only after apply; "
-                                   "--show-not-evaluated lists them)\n",
-                            "未評価: %zu 件（適用後にしか決まらない値に依存。--show-not-evaluated で一覧表示）\n"),
+        tk_buf_printf(b,
+                      TR(r->ja,
+                         "Not evaluated: %zu (they depend on values known only after apply; "
+                         "--show-not-evaluated lists them)\n",
+                         "未評価: %zu 件（適用後にしか決まらない値に依存。--show-not-evaluated "
+                         "で一覧表示）\n"),
                       nn);
     if (ne)
-        tk_buf_printf(b, TR(r->ja, "Input errors: %zu (see the messages above)\n",
-                            "入力エラー: %zu 件（上のメッセージを参照）\n"),
+        tk_buf_printf(b,
+                      TR(r->ja, "Input errors: %zu (see the messages above)\n",
+                         "入力エラー: %zu 件（上のメッセージを参照）\n"),
                       ne);
 }
