@@ -145,8 +145,9 @@ typedef struct tk_suppressed {
 
 typedef struct tk_input_info {
     const char *path;
-    const char *family; /* "terraform"; NULL when the input could not be read */
-    const char *kind;   /* "plan", "state" or "source" */
+    const char *family; /* "terraform", "cloudformation", "kubernetes"; NULL when the input
+                           could not be read */
+    const char *kind;   /* "plan", "state", "source", "template" or "manifest" */
     size_t resources;   /* managed resources scanned */
 } tk_input_info;
 
@@ -156,10 +157,14 @@ typedef struct tk_scan tk_scan;
 
 tk_scan *tk_scan_new(const tk_engine *e, const tk_limits *limits);
 void tk_scan_free(tk_scan *s);
-/* Scans one input. The bytes are only read during the call. Returns false when the input
+/* Scans one input: a Terraform plan or state (`terraform show -json`), a CloudFormation
+ * template (JSON or YAML) or Kubernetes manifests (a YAML stream, one object or a List in
+ * JSON or YAML), recognised by content. The bytes are only read during the call. Returns false when the input
  * could not be parsed or adapted; the error is kept (tk_scan_errors) and later inputs are
  * still scanned. */
 bool tk_scan_input(tk_scan *s, const char *path, const void *bytes, size_t len);
+/* The date ("YYYY-MM-DD") suppressions expire against; by default the current date (UTC). */
+void tk_scan_set_today(tk_scan *s, const char *ymd);
 /* ---- Terraform source ---- */
 
 /* The tree of files a source scan reads, provided by the caller. Paths handed to it are

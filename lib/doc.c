@@ -285,3 +285,34 @@ bool tk_doc_set_tag(tk_doc *d, uint32_t idx, const char *tag) {
     d->tags[d->n_tags++] = (struct tk_node_tag){idx, copy};
     return true;
 }
+
+uint32_t tk_doc_copy(tk_doc *d, uint32_t src, bool keep_key) {
+    uint32_t span = tk_node_span(&d->nodes[src]);
+    uint32_t first = UINT32_MAX;
+    for (uint32_t i = 0; i < span; i++) {
+        tk_node n = d->nodes[src + i]; /* by value: pushing may move the array */
+        if (i == 0 && !keep_key) {
+            n.key = TK_NO_KEY;
+            n.tag &= ~(uint32_t)TK_NODE_KEY_SIDE;
+        }
+        uint32_t at = tk_doc_push(d, TK_NULL, n.pos, n.key);
+        if (at == UINT32_MAX) return UINT32_MAX;
+        d->nodes[at].tag = n.tag;
+        if (i == 0) first = at;
+        tk_kind k = (tk_kind)(n.tag & TK_NODE_KIND_MASK);
+        if ((k == TK_STRING || k == TK_NUMBER) && (n.tag & TK_NODE_STR_SIDE) &&
+            !tk_doc_side_link(d, at, tk_doc_side_of(d, &d->nodes[src + i])))
+            return UINT32_MAX;
+        const char *tag = d->n_tags ? tk_doc_tag(d, &d->nodes[src + i]) : NULL;
+        if (tag && !tk_doc_set_tag(d, at, tag)) return UINT32_MAX;
+    }
+    return first;
+}
+
+bool tk_doc_set_key(tk_doc *d, uint32_t idx, const char *key, size_t klen) {
+    uint32_t off = tk_doc_side_add(d, key, klen);
+    if (off == UINT32_MAX) return false;
+    d->nodes[idx].key = off;
+    d->nodes[idx].tag |= TK_NODE_KEY_SIDE;
+    return true;
+}

@@ -122,6 +122,13 @@ static inline const tk_node *tk_node_first(const tk_node *n) {
 static inline const tk_node *tk_node_end(const tk_node *n) {
     return n + tk_node_span(n);
 }
+/* The largest text offset in n's subtree (where its last value starts). */
+static inline uint32_t tk_node_last_pos(const tk_node *n) {
+    uint32_t end = n->pos;
+    for (const tk_node *e = tk_node_end(n); n < e; n++)
+        if (n->pos > end) end = n->pos;
+    return end;
+}
 /* Iterates over the children of container n: for (TK_EACH_CHILD(c, n)) ... */
 #define TK_EACH_CHILD(c, n)                                                                        \
     const tk_node *c = (n) + 1, *c##_end_ = tk_node_end(n);                                        \
@@ -179,6 +186,13 @@ char *tk_doc_side_reserve(tk_doc *d, size_t len, uint32_t *off);
 void tk_doc_side_commit(tk_doc *d, uint32_t off, size_t len);
 /* Records that node idx (pushed last, or later than any recorded one) is a side string. */
 bool tk_doc_side_link(tk_doc *d, uint32_t idx, uint32_t off);
+/* Appends a copy of the subtree rooted at node src (strings, keys, positions and tags
+ * shared with the original). The copy keeps src's member key when keep_key is true and has
+ * none otherwise. Returns the copy's index, or UINT32_MAX when out of memory. Node pointers
+ * taken before the call may be invalid after it. */
+uint32_t tk_doc_copy(tk_doc *d, uint32_t src, bool keep_key);
+/* Gives node idx the member key key[0..klen) (copied to the side buffer). */
+bool tk_doc_set_key(tk_doc *d, uint32_t idx, const char *key, size_t klen);
 /* Side-buffer offset of a node flagged TK_NODE_STR_SIDE. */
 uint32_t tk_doc_side_of(const tk_doc *d, const tk_node *n);
 

@@ -38,6 +38,9 @@ bool tk_engine_keep_prog(tk_engine *e, tk_prog *p);
 /* Parses the engine's provider facts into out (initialized here; free with tk_facts_free). */
 bool tk_engine_facts(const tk_engine *e, tk_facts *out, tk_err *err);
 /* tk_scan_source with file names shown under display_dir (NULL: the input's own). */
+/* Scans a file found while walking a directory when it is a CloudFormation template or
+ * Kubernetes manifests: 1 scanned, 0 failed (the error is kept), -1 not one of those. */
+int tk_scan_discovered(tk_scan *s, const char *path, const void *bytes, size_t len);
 bool tk_scan_source_in(tk_scan *s, const char *display, const char *display_dir, const tk_srcfs *fs,
                        const char *path, bool file, const tk_source_opts *o);
 bool tk_engine_add_rule(tk_engine *e, tk_rule *r, const char *text, size_t len);

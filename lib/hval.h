@@ -27,6 +27,7 @@ typedef enum hv_kind {
 
 enum {
     HVF_INHERIT_POS = 1, /* nested values take this value's pos (it came through a reference) */
+    HVF_NOVALUE = 4,     /* CloudFormation's AWS::NoValue: the member or element is left out */
     HVF_RESOURCE = 2,    /* HV_OBJECT standing for a resource instance: a missing attribute is
                             known only after apply, not null (extra = the instance's ref) */
 };

@@ -2,13 +2,17 @@
  *
  * Each input is parsed, adapted and evaluated on its own, and its document is freed before
  * the next one: results copy the few strings they keep. */
+#include "adapt_cfn.h"
+#include "adapt_k8s.h"
 #include "adapt_tfplan.h"
 #include "adapt_tfsrc.h"
 #include "engine.h"
 #include "json.h"
+#include "yaml.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 struct tk_scan {
     const tk_engine *e;
@@ -31,6 +35,7 @@ struct tk_scan {
     tk_strmap types; /* resource type -> index in type_names: each kept once */
     const char **type_names;
     size_t n_types, cap_types;
+    char today[11]; /* for suppression expiry; "" means the current date */
     const tk_rule **disabled; /* sorted by address for bsearch */
     size_t n_disabled;
     bool oom;
@@ -226,7 +231,9 @@ static void record(input_run *r, const tk_rule *rule, const tk_resource *res, tk
     if (result == TK_FALSE && res && res->uncertain) {
         /* The resource may not exist: its count or for_each is not known. */
         result = TK_UNKNOWN_TRI;
-        r->ctx.unknown_reason = "count or for_each (not known, so the resource may not exist)";
+        r->ctx.unknown_reason = r->t->family[0] == 'c'
+                                    ? "Condition (not known, so the resource may not exist)"
+                                    : "count or for_each (not known, so the resource may not exist)";
     }
     const tk_suppression *sup = NULL;
     if (result == TK_FALSE && res && r->t->refs.suppressed) {
@@ -302,12 +309,17 @@ static tk_tri check(input_run *r, const tk_rule_match *m) {
     return TK_UNKNOWN_TRI;
 }
 
+/* Whether the input holds resources of a provider: Terraform types start "aws_",
+ * CloudFormation types "AWS::"; every Kubernetes object belongs to "kubernetes". */
 static bool has_provider(const tk_rtable *t, const char *provider) {
     size_t pl = strlen(provider);
+    bool cfn = !strcmp(t->family, "cloudformation");
+    if (!strcmp(t->family, "kubernetes")) return !strcmp(provider, "kubernetes") && t->n;
     for (size_t i = 0; i < t->n; i++) {
         const tk_resource *res = &t->items[i];
-        if (!res->data && res->type.len > pl && res->type.p[pl] == '_' &&
-            !memcmp(res->type.p, provider, pl))
+        if (res->data || res->type.len <= pl + (cfn ? 1 : 0)) continue;
+        if (cfn ? !strncasecmp(res->type.p, provider, pl) && !memcmp(res->type.p + pl, "::", 2)
+                : res->type.p[pl] == '_' && !memcmp(res->type.p, provider, pl))
             return true;
     }
     return false;
@@ -385,10 +397,62 @@ static bool looks_like_json(const tk_text *t) {
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
         return c == '{' || c == '[';
     }
-    return true; /* empty: let the JSON parser say so */
+    return false;
 }
 
-bool tk_scan_input(tk_scan *s, const char *path, const void *bytes, size_t len) {
+static bool rule_exists(void *self, const char *id) {
+    return tk_engine_find_rule(self, id) != NULL;
+}
+
+/* Adapts and evaluates a parsed CloudFormation template or Kubernetes manifests. */
+static bool scan_document(tk_scan *s, tk_doc *doc, uint32_t input, tk_err *err) {
+    tk_input_info *info = &s->inputs[input];
+    bool cfn = tk_cfn_detect(doc);
+    if (!cfn && !tk_k8s_detect(doc)) {
+        const tk_node *root = tk_doc_root(doc);
+        err->offset = root ? root->pos : 0;
+        snprintf(err->msg, sizeof err->msg,
+                 "not an input tenken reads: expected a Terraform plan or state (JSON), a "
+                 "CloudFormation template or Kubernetes manifests");
+        return false;
+    }
+    const char *family = cfn ? "cloudformation" : "kubernetes";
+    tk_rtable t;
+    tk_rtable_init(&t, family);
+    tk_adapt_opts ao = {.today = s->today[0] ? s->today : NULL,
+                        .rule_exists = rule_exists,
+                        .rule_exists_self = (void *)s->e,
+                        .warn = doc_warning,
+                        .warn_self = s};
+    tk_cfn *c = NULL;
+    tk_k8s *k = NULL;
+    bool ok = cfn ? (c = tk_cfn_adapt(doc, &t, &ao, err)) != NULL
+                  : (k = tk_k8s_adapt(doc, &t, &ao, err)) != NULL;
+    if (ok) {
+        info->family = family;
+        info->kind = cfn ? "template" : "manifest";
+        input_run r = {.s = s, .doc = doc, .t = &t, .input = input, .path = info->path};
+        evaluate(&r);
+    }
+    tk_rtable_free(&t);
+    tk_cfn_free(c);
+    tk_k8s_free(k);
+    return ok;
+}
+
+/* Whether a file found in a directory may be a template or manifest: cheap to tell, so that
+ * other YAML and JSON files (CI settings, package manifests) are not even parsed. */
+static bool worth_reading(const char *t, size_t n) {
+    return memmem(t, n, "AWSTemplateFormatVersion", 24) ||
+           (memmem(t, n, "Resources", 9) && memmem(t, n, "AWS::", 5)) ||
+           (memmem(t, n, "apiVersion", 10) && memmem(t, n, "kind", 4));
+}
+
+/* Scans the bytes of one input. A file found in a directory (discovered) that is not a
+ * template or manifest is skipped quietly (returns -1), as is one with {{ }} placeholders
+ * that does not parse (a chart's template: a warning says to render it first). */
+static int scan_bytes(tk_scan *s, const char *path, const void *bytes, size_t len, bool discovered) {
+    if (discovered && !worth_reading(bytes, len)) return -1;
     if (!GROW(s->inputs, s->n_inputs, s->cap_inputs)) {
         s->oom = true;
         return false;
@@ -405,17 +469,28 @@ bool tk_scan_input(tk_scan *s, const char *path, const void *bytes, size_t len) 
     tk_rtable t;
     tk_rtable_init(&t, "terraform");
     tk_tfplan *plan = NULL;
+    bool skipped = false;
     if (!tk_text_decode(&doc.text, bytes, len, s->lim.max_input_bytes, &err)) {
         doc_error(s, &doc, &err);
         goto out;
     }
     if (!looks_like_json(&doc.text)) {
-        err.offset = 0;
-        while (err.offset < doc.text.len && strchr(" \t\r\n", doc.text.data[err.offset]))
-            err.offset++;
-        snprintf(err.msg, sizeof err.msg,
-                 "not a Terraform plan or state: expected JSON from `terraform show -json`");
-        doc_error(s, &doc, &err);
+        tk_yaml_opts yo = {.max_depth = s->lim.max_depth, .max_alias_nodes = s->lim.max_alias_nodes};
+        bool parsed = tk_yaml_parse(&doc, &yo, &err);
+        if (discovered && (parsed ? !tk_cfn_detect(&doc) && !tk_k8s_detect(&doc)
+                                  : memmem(doc.text.data, doc.text.len, "{{", 2) != NULL)) {
+            if (!parsed)
+                doc_warning(s, &doc, (uint32_t)err.offset,
+                            "skipped: not YAML until its {{ }} placeholders are filled in (render "
+                            "the chart or template and scan the result)");
+            skipped = true;
+            goto out;
+        }
+        if (!parsed || !scan_document(s, &doc, input, &err)) {
+            doc_error(s, &doc, &err);
+            goto out;
+        }
+        ok = true;
         goto out;
     }
     tk_json_opts jo = {
@@ -426,12 +501,27 @@ bool tk_scan_input(tk_scan *s, const char *path, const void *bytes, size_t len) 
             doc_error(s, &doc, &err);
             goto out;
         }
+        if (discovered && tk_tfplan_detect(&doc)) { /* plans are scanned when named */
+            skipped = true;
+            goto out;
+        }
         if (!tk_tfplan_detect(&doc)) {
-            err.offset = tk_doc_root(&doc) ? tk_doc_root(&doc)->pos : 0;
-            snprintf(
-                err.msg, sizeof err.msg,
-                "not a Terraform plan or state: no planned_values, resource_changes or values");
-            doc_error(s, &doc, &err);
+            /* Not a plan: read it again whole (the plan's skipped paths do not apply). */
+            doc.n_nodes = doc.side_len = doc.n_side_index = doc.n_wide = 0;
+            tk_json_opts whole = {.max_depth = s->lim.max_depth};
+            if (!tk_json_parse(&doc, &whole, &err)) {
+                doc_error(s, &doc, &err);
+                goto out;
+            }
+            if (discovered && !tk_cfn_detect(&doc) && !tk_k8s_detect(&doc)) {
+                skipped = true;
+                goto out;
+            }
+            if (!scan_document(s, &doc, input, &err)) {
+                doc_error(s, &doc, &err);
+                goto out;
+            }
+            ok = true;
             goto out;
         }
         plan = tk_tfplan_adapt(&doc, &t, &is_state, &reparse, &err);
@@ -458,14 +548,30 @@ out:
     tk_doc_free(&doc);
     if (s->oom) {
         tk_scan_add_error(s, info->path, 1, 1, "out of memory");
-        return false;
+        return 0;
     }
-    return ok;
+    if (skipped) {
+        s->n_inputs--; /* nothing refers to it yet */
+        return -1;
+    }
+    return ok ? 1 : 0;
 }
 
-static bool rule_exists(void *self, const char *id) {
-    return tk_engine_find_rule(self, id) != NULL;
+bool tk_scan_input(tk_scan *s, const char *path, const void *bytes, size_t len) {
+    return scan_bytes(s, path, bytes, len, false) == 1;
 }
+
+int tk_scan_discovered(tk_scan *s, const char *path, const void *bytes, size_t len) {
+    return scan_bytes(s, path, bytes, len, true);
+}
+
+
+
+void tk_scan_set_today(tk_scan *s, const char *ymd) {
+    s->today[0] = 0;
+    if (ymd && strlen(ymd) == 10) memcpy(s->today, ymd, 11);
+}
+
 
 bool tk_scan_source(tk_scan *s, const char *prefix, const tk_srcfs *fs, const char *path, bool file,
                     const tk_source_opts *o) {
@@ -524,6 +630,9 @@ bool tk_scan_source_in(tk_scan *s, const char *display, const char *display_dir_
         to.lim.max_files = o->max_files;
         to.lim.max_bytes = o->max_bytes;
         to.today = o->today;
+    }
+    if (!to.today && s->today[0]) to.today = s->today;
+    if (o) {
     }
     to.lim.max_depth =
         s->lim.max_depth > 0 && s->lim.max_depth < 4096 ? (unsigned)s->lim.max_depth : 0;

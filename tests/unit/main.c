@@ -15,6 +15,8 @@ int main(void) {
     failed += run_tf_funcs_tests();
     failed += run_hval_tests();
     failed += run_tfsrc_tests();
+    failed += run_cfn_tests();
+    failed += run_k8s_tests();
     printf("unit tests: %d failed\n", failed);
     return failed ? 1 : 0;
 }

@@ -18,5 +18,7 @@ int run_hcl_tests(void);
 int run_tf_funcs_tests(void);
 int run_hval_tests(void);
 int run_tfsrc_tests(void);
+int run_cfn_tests(void);
+int run_k8s_tests(void);
 
 #endif
