@@ -33,6 +33,11 @@ typedef struct tk_cis_ref {
     const char *benchmark, *version, *control;
 } tk_cis_ref;
 
+/* A control of another standard (e.g. the Pod Security Standards). */
+typedef struct tk_std_ref {
+    const char *standard, *control;
+} tk_std_ref;
+
 /* Where a diagnostic points. Columns count characters (code points), from 1. */
 typedef struct tk_diag {
     char file[512];
@@ -58,6 +63,8 @@ typedef struct tk_rule {
     size_t n_guideline;
     const tk_cis_ref *cis;
     size_t n_cis;
+    const tk_std_ref *references; /* other standards */
+    size_t n_references;
     tk_severity severity;
     tk_level level;
     bool scope; /* evaluated once per input (absence checks) */

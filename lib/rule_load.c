@@ -386,13 +386,40 @@ static bool read_cis(loader *l, tk_rule *r, const tk_node *n) {
     return true;
 }
 
+/* Other standards a rule corresponds to: [{standard, control}]. */
+static bool read_references(loader *l, tk_rule *r, const tk_node *n) {
+    if (!n) return true;
+    if (tk_node_kind(n) != TK_ARRAY)
+        return lfail(l, n->pos, "references must be a list of {standard, control}");
+    tk_std_ref *v = tk_arena_array(&l->e->arena, tk_node_count(n) ? tk_node_count(n) : 1, sizeof *v);
+    if (!v) return lfail(l, n->pos, "out of memory");
+    uint32_t i = 0;
+    for (TK_EACH_CHILD(e, n), i++) {
+        if (tk_node_kind(e) != TK_OBJECT) return lfail(l, e->pos, "each reference must be a mapping");
+        for (TK_EACH_CHILD(k, e)) {
+            tk_str key = tk_doc_key(&l->doc, k);
+            if (key.len == 8 && !memcmp(key.p, "standard", 8)) v[i].standard = dup_str(l, k, "standard");
+            else if (key.len == 7 && !memcmp(key.p, "control", 7)) v[i].control = dup_str(l, k, "control");
+            else
+                return lfail(l, k->pos, "unknown key '%.*s' in references (expected standard, control)",
+                             (int)key.len, key.p);
+            if (l->failed) return false;
+        }
+        if (!v[i].standard || !v[i].control)
+            return lfail(l, e->pos, "a reference needs standard and control");
+    }
+    r->references = v;
+    r->n_references = tk_node_count(n);
+    return true;
+}
+
 static bool build_rule(loader *l, const tk_node *root, tk_rule *r) {
     if (!root || tk_node_kind(root) != TK_OBJECT)
         return lfail(l, root ? root->pos : 0, "a rule file must be a mapping");
     const tk_node *f[20] = {0};
     static const char *const keys[] = {
         "id",    "provider",  "category", "guideline",   "cis",      "severity", "level", "scope",
-        "title", "rationale", "risk",     "remediation", "defaults", "match",    NULL};
+        "title", "rationale", "risk",     "remediation", "defaults", "match",    "references", NULL};
     for (TK_EACH_CHILD(c, root)) {
         tk_str k = tk_doc_key(&l->doc, c);
         size_t j = 0;
@@ -414,7 +441,8 @@ static bool build_rule(loader *l, const tk_node *root, tk_rule *r) {
         RISK,
         REMEDIATION,
         DEFAULTS,
-        MATCH
+        MATCH,
+        REFERENCES
     };
     static const int required[] = {ID,    PROVIDER,  CATEGORY, GUIDELINE,   SEVERITY, LEVEL,
                                    TITLE, RATIONALE, RISK,     REMEDIATION, MATCH};
@@ -439,6 +467,7 @@ static bool build_rule(loader *l, const tk_node *root, tk_rule *r) {
             return lfail(l, f[GUIDELINE]->pos, "guideline '%s' is not a measure ID such as Ⅲ.3.1.1",
                          r->guideline[i]);
     if (!read_cis(l, r, f[CIS])) return false;
+    if (!read_references(l, r, f[REFERENCES])) return false;
     const char *sev = dup_str(l, f[SEVERITY], "severity");
     if (!sev) return false;
     if (!tk_severity_parse(sev, &r->severity))

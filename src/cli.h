@@ -18,6 +18,7 @@ const char *level_label(tk_level l, bool ja);       /* basic / 基本 */
 const char *i18n(const tk_i18n *t, bool ja);
 /* "CIS Amazon Web Services Foundations Benchmark 3.0.0 2.1.4" */
 void cis_label(tk_buf *b, const tk_cis_ref *c);
+void reference_label(tk_buf *b, const tk_std_ref *r);
 
 /* ---- terminal ---- */
 typedef enum { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER } color_mode;

@@ -53,6 +53,10 @@ void cis_label(tk_buf *b, const tk_cis_ref *c) {
     tk_buf_printf(b, "%s %s %s", c->benchmark, c->version, c->control);
 }
 
+void reference_label(tk_buf *b, const tk_std_ref *r) {
+    tk_buf_printf(b, "%s: %s", r->standard, r->control);
+}
+
 bool color_parse(const char *s, color_mode *m) {
     if (!strcmp(s, "auto"))
         *m = COLOR_AUTO;

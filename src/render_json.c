@@ -65,6 +65,19 @@ static void cis_list(jw *w, const tk_rule *r) {
     jw_end_arr(w);
 }
 
+static void reference_list(jw *w, const tk_rule *r) {
+    jw_arr(w);
+    tk_buf tmp;
+    tk_buf_init(&tmp);
+    for (size_t i = 0; i < r->n_references; i++) {
+        tk_buf_clear(&tmp);
+        reference_label(&tmp, &r->references[i]);
+        jw_strn(w, tmp.data, tmp.len);
+    }
+    tk_buf_free(&tmp);
+    jw_end_arr(w);
+}
+
 static void guideline_list(jw *w, const tk_rule *r) {
     jw_arr(w);
     for (size_t i = 0; i < r->n_guideline; i++) jw_str(w, r->guideline[i]);
@@ -87,6 +100,10 @@ void render_rule_json(jw *w, const tk_rule *r) {
     guideline_list(w, r);
     JW_KEY(w, "cis");
     cis_list(w, r);
+    if (r->n_references) {
+        JW_KEY(w, "references");
+        reference_list(w, r);
+    }
     JW_KEY(w, "severity");
     jw_str(w, tk_severity_name(r->severity));
     JW_KEY(w, "level");
@@ -136,6 +153,10 @@ static void finding_head(jw *w, const tk_rule *rule) {
     guideline_list(w, rule);
     JW_KEY(w, "cis");
     cis_list(w, rule);
+    if (rule->n_references) {
+        JW_KEY(w, "references");
+        reference_list(w, rule);
+    }
     JW_KEY(w, "severity");
     jw_str(w, tk_severity_name(rule->severity));
     JW_KEY(w, "level");

@@ -41,6 +41,10 @@ static void classification(const report *r, tk_buf *b, const tk_rule *rule) {
         tk_buf_puts(b, " · ");
         cis_label(b, &rule->cis[i]);
     }
+    for (size_t i = 0; i < rule->n_references; i++) {
+        tk_buf_puts(b, " · ");
+        reference_label(b, &rule->references[i]);
+    }
 }
 
 /* Writes a multi-line text indented under a label; continuation lines line up two columns

@@ -9,6 +9,11 @@
  * known only after apply give "not evaluated", never a finding. Each fixture is also
  * scanned with every rule to make sure nothing else breaks on it.
  *
+ * A rule with a CloudFormation condition also has fail.cfn.yaml and pass.cfn.yaml (optional
+ * unknown.cfn.yaml), a Kubernetes rule fail.k8s.yaml and pass.k8s.yaml (optional
+ * unknown.k8s.yaml), each listing its own expectations in the same comment lines. Those
+ * fixtures must be read as the family they are for, without errors or warnings.
+ *
  * Usage: test-rules RULES-DIR [ID-PREFIX]. With a prefix, only rules whose ID starts with it
  * are checked (and only their files' load errors count). Ends with "N passed, N failed". */
 #include "../include/tenken.h"
@@ -154,6 +159,35 @@ static void compare(const char *what, const char *fixture, char exp[][512], size
     }
 }
 
+/* Checks the findings and "not evaluated" results of a fixture scan against the comment
+ * lines of expect_src. */
+static void check_expectations(const tk_rule *r, const char *kind, const char *fixture,
+                               const char *expect_src, const tk_scan *s) {
+    size_t nf, nn;
+    const tk_finding *fs = tk_scan_findings(s, &nf);
+    const tk_not_evaluated *ns = tk_scan_not_evaluated(s, &nn);
+    const char **got_f = calloc(nf + 1, sizeof *got_f), **got_n = calloc(nn + 1, sizeof *got_n);
+    for (size_t i = 0; i < nf; i++) got_f[i] = fs[i].resource.address;
+    for (size_t i = 0; i < nn; i++) got_n[i] = ns[i].resource.address;
+    static char exp[256][512];
+    if (!strcmp(kind, "fail")) {
+        size_t n = expectations(expect_src, "expect:", exp, 256);
+        check(n > 0, "%s: %s lists no '# expect: <address>' line", r->id, expect_src);
+        compare("finding", fixture, exp, n, got_f, nf);
+        compare("not-evaluated", fixture, exp, 0, got_n, nn);
+    } else if (!strcmp(kind, "pass")) {
+        compare("finding", fixture, exp, 0, got_f, nf);
+        compare("not-evaluated", fixture, exp, 0, got_n, nn);
+    } else {
+        size_t n = expectations(expect_src, "expect-not-evaluated:", exp, 256);
+        check(n > 0, "%s: %s lists no '# expect-not-evaluated: <address>' line", r->id, expect_src);
+        compare("not-evaluated", fixture, exp, n, got_n, nn);
+        compare("finding", fixture, exp, 0, got_f, nf);
+    }
+    free(got_f);
+    free(got_n);
+}
+
 static void run_fixture(const tk_engine *e, const tk_rule *r, const char *dir, const char *kind) {
     char plan[4608], tf[4608];
     snprintf(plan, sizeof plan, "%s/%s.plan.json", dir, kind);
@@ -168,31 +202,10 @@ static void run_fixture(const tk_engine *e, const tk_rule *r, const char *dir, c
         check(false, "%s: cannot read %s", r->id, plan);
         return;
     }
-    size_t ne, nf, nn;
+    size_t ne;
     const tk_diag *errs = tk_scan_errors(s, &ne);
     if (ne) check(false, "%s: %s", plan, errs[0].message);
-    const tk_finding *fs = tk_scan_findings(s, &nf);
-    const tk_not_evaluated *ns = tk_scan_not_evaluated(s, &nn);
-    const char **got_f = calloc(nf + 1, sizeof *got_f), **got_n = calloc(nn + 1, sizeof *got_n);
-    for (size_t i = 0; i < nf; i++) got_f[i] = fs[i].resource.address;
-    for (size_t i = 0; i < nn; i++) got_n[i] = ns[i].resource.address;
-    static char exp[256][512];
-    if (!strcmp(kind, "fail")) {
-        size_t n = expectations(tf, "expect:", exp, 256);
-        check(n > 0, "%s: %s lists no '# expect: <address>' line", r->id, tf);
-        compare("finding", plan, exp, n, got_f, nf);
-        compare("not-evaluated", plan, exp, 0, got_n, nn);
-    } else if (!strcmp(kind, "pass")) {
-        compare("finding", plan, exp, 0, got_f, nf);
-        compare("not-evaluated", plan, exp, 0, got_n, nn);
-    } else {
-        size_t n = expectations(tf, "expect-not-evaluated:", exp, 256);
-        check(n > 0, "%s: %s lists no '# expect-not-evaluated: <address>' line", r->id, tf);
-        compare("not-evaluated", plan, exp, n, got_n, nn);
-        compare("finding", plan, exp, 0, got_f, nf);
-    }
-    free(got_f);
-    free(got_n);
+    check_expectations(r, kind, plan, tf, s);
     /* The source gives the plan's findings, with this rule and with every rule. */
     if (exists(tf)) {
         tk_scan *src = scan_source(e, tf, r);
@@ -213,6 +226,39 @@ static void run_fixture(const tk_engine *e, const tk_rule *r, const char *dir, c
         tk_scan_free(src);
     }
     tk_scan_free(s);
+}
+
+/* A CloudFormation template or Kubernetes manifest fixture: <kind><suffix>. */
+static void run_doc_fixture(const tk_engine *e, const tk_rule *r, const char *dir, const char *kind,
+                            const char *suffix, const char *family) {
+    char path[4608];
+    snprintf(path, sizeof path, "%s/%s%s", dir, kind, suffix);
+    if (!exists(path)) {
+        if (strcmp(kind, "unknown") != 0) check(false, "%s: missing %s fixture", r->id, path);
+        return;
+    }
+    for (int all = 0; all < 2; all++) {
+        tk_scan *s = scan_file(e, path, all ? NULL : r);
+        if (!s) {
+            check(false, "%s: cannot read %s", r->id, path);
+            return;
+        }
+        size_t ne, nw, ni;
+        const tk_diag *errs = tk_scan_errors(s, &ne), *warns = tk_scan_warnings(s, &nw);
+        const tk_input_info *in = tk_scan_inputs(s, &ni);
+        if (ne) check(false, "%s: %s", path, errs[0].message);
+        if (nw) check(false, "%s: warning: %s", path, warns[0].message);
+        check(ni == 1 && in[0].family && !strcmp(in[0].family, family), "%s: not read as %s", path,
+              family);
+        if (!all) check_expectations(r, kind, path, path, s);
+        tk_scan_free(s);
+    }
+}
+
+static bool has_family(const tk_rule *r, const char *family) {
+    for (size_t i = 0; i < r->n_matches; i++)
+        if (!strcmp(r->matches[i].family, family)) return true;
+    return false;
 }
 
 static const char *prefix = "";
@@ -294,9 +340,14 @@ int main(int argc, char **argv) {
         if (strncmp(r->id, prefix, strlen(prefix))) continue;
         char dir[4096];
         snprintf(dir, sizeof dir, "%s/%s/tests/%s", argv[1], r->provider, r->id);
-        run_fixture(e, r, dir, "fail");
-        run_fixture(e, r, dir, "pass");
-        run_fixture(e, r, dir, "unknown");
+        static const char *const kinds[] = {"fail", "pass", "unknown"};
+        for (int k = 0; k < 3; k++) {
+            if (has_family(r, "terraform")) run_fixture(e, r, dir, kinds[k]);
+            if (has_family(r, "cloudformation"))
+                run_doc_fixture(e, r, dir, kinds[k], ".cfn.yaml", "cloudformation");
+            if (has_family(r, "kubernetes"))
+                run_doc_fixture(e, r, dir, kinds[k], ".k8s.yaml", "kubernetes");
+        }
         with_fixtures++;
     }
     printf("rule fixtures: %zu rules checked\n", with_fixtures);
