@@ -166,8 +166,8 @@ tk_scan *tk_scan_new(const tk_engine *e, const tk_limits *limits);
 void tk_scan_free(tk_scan *s);
 /* Scans one input: a Terraform plan or state (`terraform show -json`), a CloudFormation
  * template (JSON or YAML) or Kubernetes manifests (a YAML stream, one object or a List in
- * JSON or YAML), recognised by content. The bytes are only read during the call. Returns false when the input
- * could not be parsed or adapted; the error is kept (tk_scan_errors) and later inputs are
+ * JSON or YAML), recognised by content. The bytes are only read during the call. Returns false when
+ * the input could not be parsed or adapted; the error is kept (tk_scan_errors) and later inputs are
  * still scanned. */
 bool tk_scan_input(tk_scan *s, const char *path, const void *bytes, size_t len);
 /* The date ("YYYY-MM-DD") suppressions expire against; by default the current date (UTC). */

@@ -44,14 +44,15 @@ typedef struct cfn_eval {
     const tk_node *params, *mappings, *conditions;
     hv *param_vals; /* by member index of Parameters */
     uint8_t *param_done;
-    cond_state *conds; /* by member index of Conditions */
+    cond_state *conds;   /* by member index of Conditions */
     tk_strmap res_index; /* logical ID -> index in c->res */
     const hv *sub_vars;  /* the variables of the Fn::Sub being evaluated */
     unsigned depth;
     bool oom;
 } cfn_eval;
 
-static void warn(cfn_eval *e, uint32_t pos, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void warn(cfn_eval *e, uint32_t pos, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 static void warn(cfn_eval *e, uint32_t pos, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
@@ -114,8 +115,10 @@ static hv split_list(cfn_eval *e, tk_str s, uint32_t pos, bool numbers) {
         while (a < b && (s.p[a] == ' ' || s.p[a] == '\t')) a++;
         while (b > a && (s.p[b - 1] == ' ' || s.p[b - 1] == '\t')) b--;
         hv item = hv_at(hv_str(e->a, s.p + a, b - a), pos);
-        if (numbers && !hv_to_number(&item, &items[k])) items[k] = unknown_at(pos);
-        else if (!numbers) items[k] = item;
+        if (numbers && !hv_to_number(&item, &items[k]))
+            items[k] = unknown_at(pos);
+        else if (!numbers)
+            items[k] = item;
         items[k].pos = pos;
         start = end + 1;
     }
@@ -134,7 +137,8 @@ static hv param_value(cfn_eval *e, int i, const tk_node *p) {
     if (def && !ssm) {
         hv d = eval(e, def);
         hv s;
-        bool is_list = str_is(ty, "CommaDelimitedList") || (ty.len > 5 && !memcmp(ty.p, "List<", 5));
+        bool is_list =
+            str_is(ty, "CommaDelimitedList") || (ty.len > 5 && !memcmp(ty.p, "List<", 5));
         if (is_list && d.kind == HV_TUPLE) {
             v = d;
         } else if (!hv_to_string(e->a, &d, &s) || s.kind != HV_STRING) {
@@ -172,11 +176,12 @@ static hv ref_value(cfn_eval *e, tk_str name, uint32_t pos) {
         return v;
     }
     if (str_is(name, "AWS::NoValue")) return novalue(pos);
-    if (name.len > 5 && !memcmp(name.p, "AWS::", 5)) return unknown_at(pos); /* Region, AccountId, ... */
+    if (name.len > 5 && !memcmp(name.p, "AWS::", 5))
+        return unknown_at(pos); /* Region, AccountId, ... */
     const uint32_t *r = res_lookup(e, name);
     if (r) return hv_at(hv_unknown_ref(e->a, *r), pos);
-    warn(e, pos, "%.*s is not a parameter or resource of this template", (int)(name.len > 80 ? 80 : name.len),
-         name.p);
+    warn(e, pos, "%.*s is not a parameter or resource of this template",
+         (int)(name.len > 80 ? 80 : name.len), name.p);
     return unknown_at(pos);
 }
 
@@ -193,8 +198,10 @@ static hv getatt_value(cfn_eval *e, tk_str res, uint32_t pos) {
 static bool arg_list(cfn_eval *e, const tk_node *arg, const char *fn, uint32_t min, uint32_t max,
                      const tk_node **out) {
     if (tk_node_kind(arg) != TK_ARRAY || tk_node_count(arg) < min || tk_node_count(arg) > max) {
-        if (min == max) warn(e, arg->pos, "%s takes a list of %u values", fn, min);
-        else warn(e, arg->pos, "%s takes a list of %u to %u values", fn, min, max);
+        if (min == max)
+            warn(e, arg->pos, "%s takes a list of %u values", fn, min);
+        else
+            warn(e, arg->pos, "%s takes a list of %u to %u values", fn, min, max);
         return false;
     }
     uint32_t i = 0;
@@ -287,13 +294,15 @@ static hv fn_join(cfn_eval *e, const tk_node *arg, uint32_t pos) {
     hv r = hv_null();
     for (uint32_t i = 0; i < list.n && r.kind == HV_NULL; i++) {
         hv s = to_str(e, list.u.items[i]);
-        if (s.kind != HV_STRING) r = hv_unknown_from(e->a, list.u.items, list.n);
+        if (s.kind != HV_STRING)
+            r = hv_unknown_from(e->a, list.u.items, list.n);
         else {
             if (i) tk_buf_append(&out, delim.u.s, delim.n);
             tk_buf_append(&out, s.u.s, s.n);
         }
     }
-    if (r.kind == HV_NULL) r = out.oom ? hv_unknown() : hv_str(e->a, out.data ? out.data : "", out.len);
+    if (r.kind == HV_NULL)
+        r = out.oom ? hv_unknown() : hv_str(e->a, out.data ? out.data : "", out.len);
     tk_buf_free(&out);
     return hv_at(r, pos);
 }
@@ -411,7 +420,8 @@ static hv fn_equals(cfn_eval *e, const tk_node *arg, uint32_t pos) {
 
 static hv fn_logic(cfn_eval *e, const tk_node *arg, uint32_t pos, int op /* 0 and, 1 or, 2 not */) {
     static const char *const names[] = {"Fn::And", "Fn::Or", "Fn::Not"};
-    if (tk_node_kind(arg) != TK_ARRAY || !tk_node_count(arg) || (op == 2 && tk_node_count(arg) != 1)) {
+    if (tk_node_kind(arg) != TK_ARRAY || !tk_node_count(arg) ||
+        (op == 2 && tk_node_count(arg) != 1)) {
         warn(e, arg->pos, "%s takes a list of conditions", names[op]);
         return unknown_at(pos);
     }
@@ -419,9 +429,12 @@ static hv fn_logic(cfn_eval *e, const tk_node *arg, uint32_t pos, int op /* 0 an
     tk_tri r = op == 1 ? TK_FALSE : TK_TRUE;
     for (TK_EACH_CHILD(c, arg)) {
         tk_tri t = eval_condition(e, c);
-        if (op == 2) r = t == TK_UNKNOWN_TRI ? t : t == TK_TRUE ? TK_FALSE : TK_TRUE;
-        else if (op == 0 && r != TK_FALSE) r = t == TK_FALSE ? t : t == TK_UNKNOWN_TRI ? t : r;
-        else if (op == 1 && r != TK_TRUE) r = t == TK_TRUE ? t : t == TK_UNKNOWN_TRI ? t : r;
+        if (op == 2)
+            r = t == TK_UNKNOWN_TRI ? t : t == TK_TRUE ? TK_FALSE : TK_TRUE;
+        else if (op == 0 && r != TK_FALSE)
+            r = t == TK_FALSE ? t : t == TK_UNKNOWN_TRI ? t : r;
+        else if (op == 1 && r != TK_TRUE)
+            r = t == TK_TRUE ? t : t == TK_UNKNOWN_TRI ? t : r;
     }
     return tri_value(r, pos);
 }
@@ -593,13 +606,14 @@ static tk_tri eval_condition(cfn_eval *e, const tk_node *n) {
     const tk_node *def = NULL;
     int i = member_index(e, e->conditions, name, &def);
     if (i < 0) {
-        warn(e, n->pos, "there is no condition %.*s in Conditions", (int)(name.len > 80 ? 80 : name.len),
-             name.p);
+        warn(e, n->pos, "there is no condition %.*s in Conditions",
+             (int)(name.len > 80 ? 80 : name.len), name.p);
         return TK_UNKNOWN_TRI;
     }
     cond_state *cs = &e->conds[i];
     if (cs->state == 1) {
-        warn(e, n->pos, "condition %.*s depends on itself", (int)(name.len > 80 ? 80 : name.len), name.p);
+        warn(e, n->pos, "condition %.*s depends on itself", (int)(name.len > 80 ? 80 : name.len),
+             name.p);
         return TK_UNKNOWN_TRI;
     }
     if (cs->state == 0) {
@@ -625,7 +639,7 @@ static void read_suppressions(cfn_eval *e, const tk_node *res) {
     uint32_t start = res->pos, end = tk_node_last_pos(res) + 1;
     const tk_node *one[1] = {ig};
     const tk_node *end_node = tk_node_kind(ig) == TK_ARRAY ? tk_node_end(ig) : NULL;
-    for (const tk_node *c = end_node ? ig + 1 : one[0]; c; ) {
+    for (const tk_node *c = end_node ? ig + 1 : one[0]; c;) {
         if (tk_node_kind(c) == TK_STRING) {
             tk_str s = str_of(e, c);
             tk_sups_add_text(&e->c->sups, s.p, s.len, c->pos, start, end);
@@ -634,10 +648,12 @@ static void read_suppressions(cfn_eval *e, const tk_node *res) {
             const tk_node *reason = obj_member(e->d, c, "reason");
             const tk_node *exp = obj_member(e->d, c, "expires");
             tk_str ids = id && tk_node_kind(id) == TK_STRING ? str_of(e, id) : (tk_str){"", 0};
-            tk_str rs = reason && tk_node_kind(reason) == TK_STRING ? str_of(e, reason) : (tk_str){"", 0};
+            tk_str rs =
+                reason && tk_node_kind(reason) == TK_STRING ? str_of(e, reason) : (tk_str){"", 0};
             tk_str es = exp && tk_node_kind(exp) == TK_STRING ? str_of(e, exp) : (tk_str){NULL, 0};
             if (exp && tk_node_kind(exp) != TK_STRING) es = (tk_str){"?", 1};
-            tk_sups_add(&e->c->sups, ids.p, ids.len, rs.p, rs.len, es.p, es.len, c->pos, start, end);
+            tk_sups_add(&e->c->sups, ids.p, ids.len, rs.p, rs.len, es.p, es.len, c->pos, start,
+                        end);
         } else {
             warn(e, c->pos, "a suppression is {id, reason, expires} or \"RULE-ID: reason\"");
         }
@@ -686,9 +702,12 @@ static bool collect_resources(cfn_eval *e, const tk_node *resources, tk_err *err
             warn(e, r->pos, "Fn::ForEach is not expanded; the resources it makes are not scanned");
             continue;
         }
-        if (tk_node_kind(r) != TK_OBJECT) return fail(err, r, "a resource must be a mapping with a Type");
+        if (tk_node_kind(r) != TK_OBJECT)
+            return fail(err, r, "a resource must be a mapping with a Type");
         const tk_node *ty = tk_doc_get(e->d, r, "Type");
-        if (!ty || tk_node_kind(ty) != TK_STRING) return fail(err, ty ? ty : r, "a resource needs a Type (a string such as AWS::S3::Bucket)");
+        if (!ty || tk_node_kind(ty) != TK_STRING)
+            return fail(err, ty ? ty : r,
+                        "a resource needs a Type (a string such as AWS::S3::Bucket)");
         const tk_node *props = tk_doc_get(e->d, r, "Properties");
         if (props && tk_node_kind(props) != TK_OBJECT && tk_node_kind(props) != TK_NULL)
             return fail(err, props, "Properties must be a mapping");
@@ -766,12 +785,16 @@ static bool evaluate_template(cfn_eval *e, const tk_node *tmpl, tk_err *err) {
     e->conditions = obj_member(d, tmpl, "Conditions");
     const tk_node *resources = obj_member(d, tmpl, "Resources");
     if (!resources || tk_node_kind(resources) != TK_OBJECT)
-        return fail(err, resources ? resources : tmpl, "a template needs Resources: a mapping of logical IDs to resources");
+        return fail(err, resources ? resources : tmpl,
+                    "a template needs Resources: a mapping of logical IDs to resources");
     const tk_node *tr = obj_member(d, tmpl, "Transform");
     if (tr) {
-        tk_str name = tk_node_kind(tr) == TK_STRING ? tk_doc_str(d, tr) : (tk_str){"(a list of macros)", 18};
+        tk_str name =
+            tk_node_kind(tr) == TK_STRING ? tk_doc_str(d, tr) : (tk_str){"(a list of macros)", 18};
         if (!str_is(name, "AWS::LanguageExtensions"))
-            warn(e, tr->pos, "Transform %.*s is not expanded: resources it would add or change are not scanned as the stack gets them",
+            warn(e, tr->pos,
+                 "Transform %.*s is not expanded: resources it would add or change are not scanned "
+                 "as the stack gets them",
                  (int)(name.len > 60 ? 60 : name.len), name.p);
     }
     uint32_t np = e->params ? tk_node_count(e->params) : 0;
@@ -797,8 +820,9 @@ static bool evaluate_template(cfn_eval *e, const tk_node *tmpl, tk_err *err) {
             x->uncertain = t == TK_UNKNOWN_TRI;
         }
         const tk_node *props = tk_doc_get(d, r, "Properties");
-        x->props = props && tk_node_kind(props) == TK_OBJECT ? eval(e, props)
-                                                            : hv_at(hv_object(e->a, NULL, 0), r->pos);
+        x->props = props && tk_node_kind(props) == TK_OBJECT
+                       ? eval(e, props)
+                       : hv_at(hv_object(e->a, NULL, 0), r->pos);
         if (x->props.kind != HV_OBJECT) { /* e.g. Properties: !If [...] */
             hv u = x->props;
             x->props = hv_at(hv_object(e->a, NULL, 0), u.pos);
@@ -822,7 +846,8 @@ tk_cfn *tk_cfn_adapt(tk_doc *d, tk_rtable *t, const tk_adapt_opts *o, tk_err *er
     cfn_eval e = {.c = c, .d = d, .a = &c->arena};
     tk_strmap_init(&e.res_index);
     const tk_node *tmpl = template_root(d);
-    bool ok = tmpl ? evaluate_template(&e, tmpl, err) : fail(err, tk_doc_root(d), "a template must be a mapping");
+    bool ok = tmpl ? evaluate_template(&e, tmpl, err)
+                   : fail(err, tk_doc_root(d), "a template must be a mapping");
     tk_strmap_free(&e.res_index);
     /* Values are written after the template: node pointers are taken once all are written. */
     hv_writer w = {.d = d};

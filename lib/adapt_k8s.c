@@ -76,7 +76,8 @@ static const tk_node *str_member(const tk_doc *d, const tk_node *obj, const char
 }
 
 static bool is_object(const tk_doc *d, const tk_node *n) {
-    return tk_node_kind(n) == TK_OBJECT && str_member(d, n, "apiVersion") && str_member(d, n, "kind");
+    return tk_node_kind(n) == TK_OBJECT && str_member(d, n, "apiVersion") &&
+           str_member(d, n, "kind");
 }
 
 static bool is_list(const tk_doc *d, const tk_node *n) {
@@ -162,8 +163,10 @@ static char *keep_str(builder *b, tk_str s) {
 static void read_suppressions(builder *b, const tk_node *obj) {
     const tk_doc *d = b->d;
     const tk_node *meta = tk_doc_get(d, obj, "metadata");
-    const tk_node *ann = meta && tk_node_kind(meta) == TK_OBJECT ? tk_doc_get(d, meta, "annotations") : NULL;
-    const tk_node *ig = ann && tk_node_kind(ann) == TK_OBJECT ? tk_doc_get(d, ann, "tenken.io/ignore") : NULL;
+    const tk_node *ann =
+        meta && tk_node_kind(meta) == TK_OBJECT ? tk_doc_get(d, meta, "annotations") : NULL;
+    const tk_node *ig =
+        ann && tk_node_kind(ann) == TK_OBJECT ? tk_doc_get(d, ann, "tenken.io/ignore") : NULL;
     if (!ig) return;
     if (tk_node_kind(ig) != TK_STRING) {
         tk_warnlist_add(&b->k->warnings, ig->pos,
@@ -176,7 +179,8 @@ static void read_suppressions(builder *b, const tk_node *obj) {
         const char *nl = memchr(s.p + i, '\n', s.len - i);
         size_t n = nl ? (size_t)(nl - (s.p + i)) : s.len - i;
         bool blank = true;
-        for (size_t j = 0; j < n; j++) blank &= s.p[i + j] == ' ' || s.p[i + j] == '\t' || s.p[i + j] == '\r';
+        for (size_t j = 0; j < n; j++)
+            blank &= s.p[i + j] == ' ' || s.p[i + j] == '\t' || s.p[i + j] == '\r';
         if (!blank) tk_sups_add_text(&b->k->sups, s.p + i, n, ig->pos, obj->pos, end);
         i += n + 1;
     }
@@ -325,7 +329,8 @@ tk_k8s *tk_k8s_adapt(tk_doc *d, tk_rtable *t, const tk_adapt_opts *o, tk_err *er
             break;
         }
         bool fresh = false;
-        if (!tk_strmap_put(&seen, ob->address, ob->address_len, &fresh)) b.oom = true;
+        if (!tk_strmap_put(&seen, ob->address, ob->address_len, &fresh))
+            b.oom = true;
         else if (!fresh)
             tk_warnlist_add(&k->warnings, obj->pos,
                             "%s appears more than once; applying the input keeps only the last",

@@ -35,7 +35,7 @@ struct tk_scan {
     tk_strmap types; /* resource type -> index in type_names: each kept once */
     const char **type_names;
     size_t n_types, cap_types;
-    char today[11]; /* for suppression expiry; "" means the current date */
+    char today[11];           /* for suppression expiry; "" means the current date */
     const tk_rule **disabled; /* sorted by address for bsearch */
     size_t n_disabled;
     bool oom;
@@ -231,9 +231,9 @@ static void record(input_run *r, const tk_rule *rule, const tk_resource *res, tk
     if (result == TK_FALSE && res && res->uncertain) {
         /* The resource may not exist: its count or for_each is not known. */
         result = TK_UNKNOWN_TRI;
-        r->ctx.unknown_reason = r->t->family[0] == 'c'
-                                    ? "Condition (not known, so the resource may not exist)"
-                                    : "count or for_each (not known, so the resource may not exist)";
+        r->ctx.unknown_reason =
+            r->t->family[0] == 'c' ? "Condition (not known, so the resource may not exist)"
+                                   : "count or for_each (not known, so the resource may not exist)";
     }
     const tk_suppression *sup = NULL;
     if (result == TK_FALSE && res && r->t->refs.suppressed) {
@@ -451,7 +451,8 @@ static bool worth_reading(const char *t, size_t n) {
 /* Scans the bytes of one input. A file found in a directory (discovered) that is not a
  * template or manifest is skipped quietly (returns -1), as is one with {{ }} placeholders
  * that does not parse (a chart's template: a warning says to render it first). */
-static int scan_bytes(tk_scan *s, const char *path, const void *bytes, size_t len, bool discovered) {
+static int scan_bytes(tk_scan *s, const char *path, const void *bytes, size_t len,
+                      bool discovered) {
     if (discovered && !worth_reading(bytes, len)) return -1;
     if (!GROW(s->inputs, s->n_inputs, s->cap_inputs)) {
         s->oom = true;
@@ -475,7 +476,8 @@ static int scan_bytes(tk_scan *s, const char *path, const void *bytes, size_t le
         goto out;
     }
     if (!looks_like_json(&doc.text)) {
-        tk_yaml_opts yo = {.max_depth = s->lim.max_depth, .max_alias_nodes = s->lim.max_alias_nodes};
+        tk_yaml_opts yo = {.max_depth = s->lim.max_depth,
+                           .max_alias_nodes = s->lim.max_alias_nodes};
         bool parsed = tk_yaml_parse(&doc, &yo, &err);
         if (discovered && (parsed ? !tk_cfn_detect(&doc) && !tk_k8s_detect(&doc)
                                   : memmem(doc.text.data, doc.text.len, "{{", 2) != NULL)) {
@@ -565,13 +567,10 @@ int tk_scan_discovered(tk_scan *s, const char *path, const void *bytes, size_t l
     return scan_bytes(s, path, bytes, len, true);
 }
 
-
-
 void tk_scan_set_today(tk_scan *s, const char *ymd) {
     s->today[0] = 0;
     if (ymd && strlen(ymd) == 10) memcpy(s->today, ymd, 11);
 }
-
 
 bool tk_scan_source(tk_scan *s, const char *prefix, const tk_srcfs *fs, const char *path, bool file,
                     const tk_source_opts *o) {

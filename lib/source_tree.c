@@ -55,7 +55,8 @@ static void on_entry(void *ctx, const char *name, bool is_dir) {
     } else if (ends_with(name, l, ".yaml") || ends_with(name, l, ".yml") ||
                ends_with(name, l, ".json") || ends_with(name, l, ".template")) {
         char path[1024];
-        if (name[0] != '.' && tk_path_join(w->dir, name, path, sizeof path)) push_dir(w->docs, path);
+        if (name[0] != '.' && tk_path_join(w->dir, name, path, sizeof path))
+            push_dir(w->docs, path);
     }
 }
 

@@ -135,6 +135,17 @@ static bool take_key(yparser *y, yaml_event_t *ev, size_t off) {
     return true;
 }
 
+/* Where the key of member c is written: the last occurrence of its text between the end of
+ * the previous member (lo) and the value; the value itself when the key is written
+ * differently (escaped, or a block scalar). */
+static uint32_t key_offset(const tk_doc *d, const tk_node *c, tk_str k, uint32_t lo) {
+    const char *t = d->text.data;
+    if (!k.len || c->pos > d->text.len) return c->pos;
+    for (uint32_t at = c->pos; at-- > lo;)
+        if (at + k.len <= c->pos && !memcmp(t + at, k.p, k.len)) return at;
+    return c->pos;
+}
+
 static bool check_duplicates(yparser *y, uint32_t map) {
     tk_doc *d = y->d;
     const tk_node *m = &d->nodes[map];
@@ -147,6 +158,7 @@ static bool check_duplicates(yparser *y, uint32_t map) {
     if (!slots) return yfail(y, m->pos, "%s", "out of memory");
     memset(slots, 0xFF, cap * sizeof *slots);
     bool ok = true;
+    uint32_t lo = m->pos;
     for (TK_EACH_CHILD(c, m)) {
         tk_str k = tk_doc_key(d, c);
         uint64_t h = 1469598103934665603ULL;
@@ -157,13 +169,14 @@ static bool check_duplicates(yparser *y, uint32_t map) {
             if (o.len == k.len && memcmp(o.p, k.p, k.len) == 0) {
                 char name[80];
                 snprintf(name, sizeof name, "%.*s", (int)(k.len > 60 ? 60 : k.len), k.p);
-                ok = yfail(y, c->pos, "duplicate key '%s' in mapping", name);
+                ok = yfail(y, key_offset(d, c, k, lo), "duplicate key '%s' in mapping", name);
                 break;
             }
             s = (s + 1) & (cap - 1);
         }
         if (!ok) break;
         slots[s] = (uint32_t)(c - d->nodes);
+        lo = tk_node_last_pos(c) + 1;
     }
     free(slots);
     return ok;

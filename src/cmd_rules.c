@@ -64,7 +64,8 @@ int cmd_rules(int argc, char **argv) {
         switch (c) {
         case OPT_CATEGORY:
             if (!tk_category_title(optarg, false)) {
-                cli_error("unknown category '%s' (1, 2, 3, 4.1, 4.2, 5, 6.1, 6.2, 6.3, 6.4, 7)", optarg);
+                cli_error("unknown category '%s' (1, 2, 3, 4.1, 4.2, 5, 6.1, 6.2, 6.3, 6.4, 7)",
+                          optarg);
                 goto done;
             }
             category = optarg;
@@ -90,8 +91,12 @@ int cmd_rules(int argc, char **argv) {
             fputs(ja ? RULES_HELP_JA : RULES_HELP_EN, stdout);
             status = 0;
             goto done;
-        case ':': cli_error("option %s needs a value (see tenken rules --help)", argv[optind - 1]); goto done;
-        default: cli_error("unknown option %s (see tenken rules --help)", argv[optind - 1]); goto done;
+        case ':':
+            cli_error("option %s needs a value (see tenken rules --help)", argv[optind - 1]);
+            goto done;
+        default:
+            cli_error("unknown option %s (see tenken rules --help)", argv[optind - 1]);
+            goto done;
         }
     }
     if (optind < argc) {
@@ -122,7 +127,8 @@ int cmd_rules(int argc, char **argv) {
             continue;
         }
         tk_buf_printf(&b, "%-18s %-4s %-9s %-5s %s\n", r->id, r->category,
-                      tk_severity_name(r->severity), level_label(r->level, ja), i18n(&r->title, ja));
+                      tk_severity_name(r->severity), level_label(r->level, ja),
+                      i18n(&r->title, ja));
     }
     if (json) {
         jw_end_arr(&w);

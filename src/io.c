@@ -44,7 +44,8 @@ static bool read_stream(int fd, size_t max, input_bytes *out, char *err, size_t 
     }
     if (len > max) {
         free(buf);
-        snprintf(err, errlen, "input is larger than the limit of %zu bytes (see --max-input-size)", max);
+        snprintf(err, errlen, "input is larger than the limit of %zu bytes (see --max-input-size)",
+                 max);
         return false;
     }
     out->data = buf;
@@ -69,16 +70,19 @@ bool io_read_input(const char *path, size_t max, input_bytes *out, char *err, si
         return false;
     }
     if (S_ISDIR(st.st_mode)) {
-        snprintf(err, errlen, "is a directory (give plan or state JSON files; Terraform source "
-                              "directories are not supported yet)");
+        snprintf(err, errlen,
+                 "is a directory (give plan or state JSON files; Terraform source "
+                 "directories are not supported yet)");
         close(fd);
         return false;
     }
     bool ok;
     if (S_ISREG(st.st_mode)) {
         if ((unsigned long long)st.st_size > max) {
-            snprintf(err, errlen, "input is %lld bytes, larger than the limit of %zu bytes (see --max-input-size)",
-                     (long long)st.st_size, max);
+            snprintf(
+                err, errlen,
+                "input is %lld bytes, larger than the limit of %zu bytes (see --max-input-size)",
+                (long long)st.st_size, max);
             close(fd);
             return false;
         }
@@ -149,7 +153,8 @@ bool io_atomic_open(atomic_file *f, const char *path, char *err, size_t errlen) 
     const char *slash = strrchr(path, '/');
     int n;
     if (slash)
-        n = snprintf(pending_tmp, sizeof pending_tmp, "%.*s/.%s.tmp-XXXXXX", (int)(slash - path), path, slash + 1);
+        n = snprintf(pending_tmp, sizeof pending_tmp, "%.*s/.%s.tmp-XXXXXX", (int)(slash - path),
+                     path, slash + 1);
     else
         n = snprintf(pending_tmp, sizeof pending_tmp, ".%s.tmp-XXXXXX", path);
     if (n < 0 || (size_t)n >= sizeof pending_tmp) {
@@ -205,8 +210,8 @@ static int cmp_str(const void *a, const void *b) {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static bool walk(const char *dir, const char *suffix, char ***out, size_t *n, size_t *cap, int depth,
-                 char *err, size_t errlen) {
+static bool walk(const char *dir, const char *suffix, char ***out, size_t *n, size_t *cap,
+                 int depth, char *err, size_t errlen) {
     if (depth > 16) return true;
     DIR *d = opendir(dir);
     if (!d) {
@@ -255,7 +260,8 @@ static bool walk(const char *dir, const char *suffix, char ***out, size_t *n, si
     return ok;
 }
 
-bool io_list_files(const char *dir, const char *suffix, char ***out, size_t *n, char *err, size_t errlen) {
+bool io_list_files(const char *dir, const char *suffix, char ***out, size_t *n, char *err,
+                   size_t errlen) {
     size_t cap = 0;
     *out = NULL;
     *n = 0;

@@ -6,7 +6,8 @@
 /* Bytes that need an escape: controls, '"', '\\', '<', '>', '&', DEL, and 0xE2 (which may
  * start U+2028 or U+2029). */
 static const unsigned char NEEDS_ESCAPE[256] = {
-    [0 ... 0x1F] = 1, ['"'] = 1, ['\\'] = 1, ['<'] = 1, ['>'] = 1, ['&'] = 1, [0x7F] = 1, [0xE2] = 1,
+    [0 ... 0x1F] = 1, ['"'] = 1, ['\\'] = 1, ['<'] = 1,
+    ['>'] = 1,        ['&'] = 1, [0x7F] = 1, [0xE2] = 1,
 };
 
 void jw_string(tk_buf *b, const char *s, size_t len) {
@@ -20,7 +21,8 @@ void jw_string(tk_buf *b, const char *s, size_t len) {
         char esc[7];
         size_t el = 2, skip = 0;
         if (c == 0xE2) {
-            if (!(i + 2 < len && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9))) continue;
+            if (!(i + 2 < len && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9)))
+                continue;
             /* U+2028/U+2029 end lines in JavaScript. */
             memcpy(esc, u[i + 2] == 0xA8 ? "\\u2028" : "\\u2029", 6);
             el = 6;
@@ -49,8 +51,10 @@ void jw_string(tk_buf *b, const char *s, size_t len) {
 }
 
 void jw_cstr(tk_buf *b, const char *s) {
-    if (!s) tk_buf_puts(b, "null");
-    else jw_string(b, s, strlen(s));
+    if (!s)
+        tk_buf_puts(b, "null");
+    else
+        jw_string(b, s, strlen(s));
 }
 
 void jw_init(jw *w, tk_buf *b, bool pretty) {
@@ -63,8 +67,9 @@ void jw_init(jw *w, tk_buf *b, bool pretty) {
 static void newline(jw *w) {
     if (!w->pretty) return;
     /* A line break and two spaces per level (depth is at most 63). */
-    static const char indent[] = "\n                                                                "
-                                 "                                                                ";
+    static const char indent[] =
+        "\n                                                                "
+        "                                                                ";
     tk_buf_append(w->b, indent, 1 + 2 * (size_t)w->depth);
 }
 
@@ -91,10 +96,18 @@ static void close_(jw *w, char c) {
     tk_buf_putc(w->b, c);
 }
 
-void jw_obj(jw *w) { open_(w, '{'); }
-void jw_arr(jw *w) { open_(w, '['); }
-void jw_end_obj(jw *w) { close_(w, '}'); }
-void jw_end_arr(jw *w) { close_(w, ']'); }
+void jw_obj(jw *w) {
+    open_(w, '{');
+}
+void jw_arr(jw *w) {
+    open_(w, '[');
+}
+void jw_end_obj(jw *w) {
+    close_(w, '}');
+}
+void jw_end_arr(jw *w) {
+    close_(w, ']');
+}
 
 void jw_key(jw *w, const char *k) {
     if (!w->first[w->depth]) tk_buf_putc(w->b, ',');
@@ -136,7 +149,8 @@ void jw_uint(jw *w, unsigned long long v) {
     scalar_prefix(w);
     char d[24];
     size_t n = sizeof d;
-    do d[--n] = (char)('0' + v % 10); while ((v /= 10) != 0);
+    do d[--n] = (char)('0' + v % 10);
+    while ((v /= 10) != 0);
     tk_buf_append(w->b, d + n, sizeof d - n);
 }
 void jw_bool(jw *w, bool v) {

@@ -32,7 +32,8 @@ static const char HELP_JA[] =
 
 int main(int argc, char **argv) {
     bool ja = lang_from_env();
-    if (argc < 2 || !strcmp(argv[1], "help") || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+    if (argc < 2 || !strcmp(argv[1], "help") || !strcmp(argv[1], "--help") ||
+        !strcmp(argv[1], "-h")) {
         fputs(ja ? HELP_JA : HELP_EN, argc < 2 ? stderr : stdout);
         return argc < 2 ? 2 : 0;
     }

@@ -167,9 +167,10 @@ void render_text(const report *r, tk_buf *b) {
         if (nf) tk_buf_putc(b, '\n');
     }
     if (r->show_not_evaluated && nn) {
-        tk_buf_puts(b, TR(r->ja,
-                          "Not evaluated (the rule depends on a value known only after apply):\n",
-                          "未評価（適用後にしか決まらない値に依存するため判定していないもの）:\n"));
+        tk_buf_puts(b,
+                    TR(r->ja,
+                       "Not evaluated (the rule depends on a value not known before deployment):\n",
+                       "未評価（デプロイ前には決まらない値に依存するため判定していないもの）:\n"));
         for (size_t i = 0; i < nn; i++) {
             tk_buf_printf(b, "  %s  ", ns[i].rule->id);
             term_cstr(b, ns[i].resource.address);
@@ -245,9 +246,9 @@ void render_text(const report *r, tk_buf *b) {
     if (nn && !r->show_not_evaluated)
         tk_buf_printf(b,
                       TR(r->ja,
-                         "Not evaluated: %zu (they depend on values known only after apply; "
+                         "Not evaluated: %zu (they depend on values not known before deployment; "
                          "--show-not-evaluated lists them)\n",
-                         "未評価: %zu 件（適用後にしか決まらない値に依存。--show-not-evaluated "
+                         "未評価: %zu 件（デプロイ前には決まらない値に依存。--show-not-evaluated "
                          "で一覧表示）\n"),
                       nn);
     if (ne)

@@ -21,8 +21,8 @@ static size_t control_at(const unsigned char *s, size_t avail, unsigned *cp) {
     }
     if (s[0] == 0xE2 && avail >= 3) {
         unsigned c = 0x2000u | (unsigned)(s[1] & 0x3F) << 6 | (unsigned)(s[2] & 0x3F);
-        bool bidi = (s[1] == 0x80 && s[2] >= 0xAA && s[2] <= 0xAE) ||  /* U+202A..U+202E */
-                    (s[1] == 0x81 && s[2] >= 0xA6 && s[2] <= 0xA9);    /* U+2066..U+2069 */
+        bool bidi = (s[1] == 0x80 && s[2] >= 0xAA && s[2] <= 0xAE) || /* U+202A..U+202E */
+                    (s[1] == 0x81 && s[2] >= 0xA6 && s[2] <= 0xA9);   /* U+2066..U+2069 */
         if (bidi) {
             *cp = c;
             return 3;
@@ -45,7 +45,9 @@ void term_text(tk_buf *b, const char *s, size_t len) {
             char e[4] = {'\\', 'x', hex[cp >> 4], hex[cp & 15]};
             tk_buf_append(b, e, 4);
         } else {
-            char e[9] = {'\\', 'u', '{', hex[cp >> 12], hex[cp >> 8 & 15], hex[cp >> 4 & 15], hex[cp & 15], '}'};
+            char e[9] = {
+                '\\',         'u', '{', hex[cp >> 12], hex[cp >> 8 & 15], hex[cp >> 4 & 15],
+                hex[cp & 15], '}'};
             tk_buf_append(b, e, 8);
         }
         i += n - 1;

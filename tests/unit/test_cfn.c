@@ -183,11 +183,12 @@ static void references(void **state) {
 
 static void long_forms_in_json(void **state) {
     (void)state;
-    cfn_loaded *l = load("{\"Parameters\": {\"Env\": {\"Type\": \"String\", \"Default\": \"prod\"}},\n"
-                         " \"Conditions\": {\"IsProd\": {\"Fn::Equals\": [{\"Ref\": \"Env\"}, \"prod\"]}},\n"
-                         " \"Resources\": {\"K\": {\"Type\": \"AWS::KMS::Key\", \"Properties\": {\n"
-                         "   \"EnableKeyRotation\": {\"Fn::If\": [\"IsProd\", true, false]},\n"
-                         "   \"Description\": {\"Fn::Join\": [\"\", [\"key-\", {\"Ref\": \"Env\"}]]}}}}}\n");
+    cfn_loaded *l =
+        load("{\"Parameters\": {\"Env\": {\"Type\": \"String\", \"Default\": \"prod\"}},\n"
+             " \"Conditions\": {\"IsProd\": {\"Fn::Equals\": [{\"Ref\": \"Env\"}, \"prod\"]}},\n"
+             " \"Resources\": {\"K\": {\"Type\": \"AWS::KMS::Key\", \"Properties\": {\n"
+             "   \"EnableKeyRotation\": {\"Fn::If\": [\"IsProd\", true, false]},\n"
+             "   \"Description\": {\"Fn::Join\": [\"\", [\"key-\", {\"Ref\": \"Env\"}]]}}}}}\n");
     assert_non_null(l->c);
     assert_string_equal(attr(l, "K", "EnableKeyRotation"), "true");
     assert_string_equal(attr(l, "K", "Description"), "\"key-prod\"");
@@ -236,7 +237,8 @@ static void problems_are_warnings(void **state) {
 
 static void malformed_templates(void **state) {
     (void)state;
-    cfn_loaded *l = load("AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  R:\n    Properties: {}\n");
+    cfn_loaded *l =
+        load("AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  R:\n    Properties: {}\n");
     assert_null(l->c);
     unsigned line, col;
     tk_doc_locate(&l->doc, l->err.offset, &line, &col);
@@ -247,7 +249,8 @@ static void malformed_templates(void **state) {
     assert_null(l->c);
     assert_non_null(strstr(l->err.msg, "needs Resources"));
     done(l);
-    l = load("AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  R:\n    Type: AWS::S3::Bucket\n    Properties: [1]\n");
+    l = load("AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  R:\n    Type: "
+             "AWS::S3::Bucket\n    Properties: [1]\n");
     assert_null(l->c);
     assert_non_null(strstr(l->err.msg, "Properties must be a mapping"));
     done(l);
@@ -255,25 +258,26 @@ static void malformed_templates(void **state) {
 
 static void metadata_suppressions(void **state) {
     (void)state;
-    cfn_loaded *l = load("Resources:\n"
-                         "  R:\n"
-                         "    Type: AWS::S3::Bucket\n"
-                         "    Metadata:\n"
-                         "      tenken:\n"
-                         "        ignore:\n"
-                         "          - id: TK-AWS-S3-001\n"
-                         "            reason: a public website\n"
-                         "            expires: '2027-01-01'\n"
-                         "          - 'TK-AWS-S3-002, TK-AWS-S3-003: logs elsewhere exp:2099-12-31'\n"
-                         "          - id: TK-AWS-S3-004\n"
-                         "          - id: TK-AWS-S3-005\n"
-                         "            reason: old\n"
-                         "            expires: '2020-01-01'\n"
-                         "          - 'TK-NONE-1: typo'\n"
-                         "    Properties:\n"
-                         "      BucketName: x\n"
-                         "  Other:\n"
-                         "    Type: AWS::S3::Bucket\n");
+    cfn_loaded *l =
+        load("Resources:\n"
+             "  R:\n"
+             "    Type: AWS::S3::Bucket\n"
+             "    Metadata:\n"
+             "      tenken:\n"
+             "        ignore:\n"
+             "          - id: TK-AWS-S3-001\n"
+             "            reason: a public website\n"
+             "            expires: '2027-01-01'\n"
+             "          - 'TK-AWS-S3-002, TK-AWS-S3-003: logs elsewhere exp:2099-12-31'\n"
+             "          - id: TK-AWS-S3-004\n"
+             "          - id: TK-AWS-S3-005\n"
+             "            reason: old\n"
+             "            expires: '2020-01-01'\n"
+             "          - 'TK-NONE-1: typo'\n"
+             "    Properties:\n"
+             "      BucketName: x\n"
+             "  Other:\n"
+             "    Type: AWS::S3::Bucket\n");
     assert_non_null(l->c);
     const tk_resource *r = dump_find(&l->t, "R"), *o = dump_find(&l->t, "Other");
     uint32_t at = tk_doc_get(&l->doc, r->values, "BucketName")->pos;
@@ -295,10 +299,10 @@ static void metadata_suppressions(void **state) {
 
 int run_cfn_tests(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(intrinsic_functions),   cmocka_unit_test(conditions),
-        cmocka_unit_test(references),            cmocka_unit_test(long_forms_in_json),
-        cmocka_unit_test(property_positions),    cmocka_unit_test(problems_are_warnings),
-        cmocka_unit_test(malformed_templates),   cmocka_unit_test(metadata_suppressions),
+        cmocka_unit_test(intrinsic_functions), cmocka_unit_test(conditions),
+        cmocka_unit_test(references),          cmocka_unit_test(long_forms_in_json),
+        cmocka_unit_test(property_positions),  cmocka_unit_test(problems_are_warnings),
+        cmocka_unit_test(malformed_templates), cmocka_unit_test(metadata_suppressions),
     };
     return cmocka_run_group_tests_name("cloudformation", tests, NULL, NULL);
 }

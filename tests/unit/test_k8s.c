@@ -52,43 +52,42 @@ static const char *attr(k8s_loaded *l, const char *address, const char *path) {
     return dump_attr(&l->doc, &l->t, address, path);
 }
 
-static const char *const STREAM =
-    "apiVersion: v1\n"
-    "kind: Namespace\n"
-    "metadata:\n"
-    "  name: shop\n"
-    "---\n"
-    "apiVersion: apps/v1\n"
-    "kind: Deployment\n"
-    "metadata:\n"
-    "  name: web\n"
-    "  namespace: shop\n"
-    "spec:\n"
-    "  template:\n"
-    "    spec:\n"
-    "      hostNetwork: true\n"
-    "      initContainers:\n"
-    "        - name: init\n"
-    "      containers:\n"
-    "        - name: app\n"
-    "          securityContext: {privileged: true}\n"
-    "---\n"
-    "# only a comment\n"
-    "---\n"
-    "apiVersion: batch/v1\n"
-    "kind: CronJob\n"
-    "metadata: {name: nightly}\n"
-    "spec:\n"
-    "  jobTemplate:\n"
-    "    spec:\n"
-    "      template:\n"
-    "        spec:\n"
-    "          containers: [{name: job}]\n"
-    "---\n"
-    "apiVersion: rbac.authorization.k8s.io/v1\n"
-    "kind: ClusterRole\n"
-    "metadata: {name: reader, namespace: ignored}\n"
-    "rules: []\n";
+static const char *const STREAM = "apiVersion: v1\n"
+                                  "kind: Namespace\n"
+                                  "metadata:\n"
+                                  "  name: shop\n"
+                                  "---\n"
+                                  "apiVersion: apps/v1\n"
+                                  "kind: Deployment\n"
+                                  "metadata:\n"
+                                  "  name: web\n"
+                                  "  namespace: shop\n"
+                                  "spec:\n"
+                                  "  template:\n"
+                                  "    spec:\n"
+                                  "      hostNetwork: true\n"
+                                  "      initContainers:\n"
+                                  "        - name: init\n"
+                                  "      containers:\n"
+                                  "        - name: app\n"
+                                  "          securityContext: {privileged: true}\n"
+                                  "---\n"
+                                  "# only a comment\n"
+                                  "---\n"
+                                  "apiVersion: batch/v1\n"
+                                  "kind: CronJob\n"
+                                  "metadata: {name: nightly}\n"
+                                  "spec:\n"
+                                  "  jobTemplate:\n"
+                                  "    spec:\n"
+                                  "      template:\n"
+                                  "        spec:\n"
+                                  "          containers: [{name: job}]\n"
+                                  "---\n"
+                                  "apiVersion: rbac.authorization.k8s.io/v1\n"
+                                  "kind: ClusterRole\n"
+                                  "metadata: {name: reader, namespace: ignored}\n"
+                                  "rules: []\n";
 
 static void identities_and_derived_members(void **state) {
     (void)state;
@@ -117,11 +116,12 @@ static void identities_and_derived_members(void **state) {
 
 static void lists_from_kubectl(void **state) {
     (void)state;
-    k8s_loaded *l = load("{\"apiVersion\": \"v1\", \"kind\": \"List\", \"items\": [\n"
-                         " {\"apiVersion\": \"v1\", \"kind\": \"Pod\", \"metadata\": {\"name\": \"p\","
-                         " \"namespace\": \"a\"}, \"spec\": {\"containers\": [{\"name\": \"c\"}]}},\n"
-                         " {\"apiVersion\": \"v1\", \"kind\": \"ServiceList\", \"items\": [\n"
-                         "  {\"apiVersion\": \"v1\", \"kind\": \"Service\", \"metadata\": {\"name\": \"s\"}}]}]}\n");
+    k8s_loaded *l = load(
+        "{\"apiVersion\": \"v1\", \"kind\": \"List\", \"items\": [\n"
+        " {\"apiVersion\": \"v1\", \"kind\": \"Pod\", \"metadata\": {\"name\": \"p\","
+        " \"namespace\": \"a\"}, \"spec\": {\"containers\": [{\"name\": \"c\"}]}},\n"
+        " {\"apiVersion\": \"v1\", \"kind\": \"ServiceList\", \"items\": [\n"
+        "  {\"apiVersion\": \"v1\", \"kind\": \"Service\", \"metadata\": {\"name\": \"s\"}}]}]}\n");
     assert_string_equal(attr(l, "Pod/a/p", "containers"), "[{name:\"c\"}]");
     assert_string_equal(attr(l, "Service/default/s", "name"), "\"s\"");
     assert_non_null(dump_find(&l->t, "Namespace/a"));
@@ -158,7 +158,8 @@ static void annotation_suppressions(void **state) {
                          "apiVersion: v1\n"
                          "kind: Pod\n"
                          "metadata: {name: q}\n");
-    const tk_resource *p = dump_find(&l->t, "Pod/default/p"), *q = dump_find(&l->t, "Pod/default/q");
+    const tk_resource *p = dump_find(&l->t, "Pod/default/p"),
+                      *q = dump_find(&l->t, "Pod/default/q");
     uint32_t at = tk_doc_get(&l->doc, tk_doc_get(&l->doc, p->values, "pod"), "hostNetwork")->pos;
     const tk_suppression *s = l->t.refs.suppressed(l->t.refs.self, p, "TK-K8S-POD-001", at);
     assert_non_null(s);
