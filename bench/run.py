@@ -3,11 +3,14 @@
 
 For each case it runs the scan several times pinned to CPU 0 and reports the best wall time,
 throughput, and the peak resident set size of the scanner process (getrusage of the child,
-so it includes the mapped input file). Two inputs: a generated Terraform plan of about
-100,000 resources, and the TerraGoat Terraform source from the test corpus copied until it
-is about 60,000 lines (every copy a set of root modules).
+so it includes the mapped input file). Inputs: a generated Terraform plan of about 100,000
+resources; the TerraGoat Terraform source from the test corpus copied until it is about
+60,000 lines (every copy a set of root modules); a generated stream of about 50,000
+Kubernetes objects; a generated CloudFormation template of about 20,000 resources
+(bench/gen_manifests.py).
 
-Usage: run.py path/to/tenken [--runs N] [--resources N] [--source-lines N]
+Usage: run.py path/to/tenken [--runs N] [--resources N] [--source-lines N] [--objects N]
+              [--cfn-resources N]
 """
 import argparse
 import json
@@ -45,6 +48,8 @@ def main():
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--resources", type=int, default=100000)
     ap.add_argument("--source-lines", type=int, default=60000)
+    ap.add_argument("--objects", type=int, default=50000)
+    ap.add_argument("--cfn-resources", type=int, default=20000)
     args = ap.parse_args()
     os.makedirs(OUT, exist_ok=True)
     plan = os.path.join(OUT, "plan-%d.json" % args.resources)
@@ -70,6 +75,24 @@ def main():
     for name, cmd in cases:
         bench_case(name, cmd, size, resources, args.runs)
     source_bench(tk, args)
+    document_bench(tk, args, "k8s", args.objects, "Kubernetes manifests")
+    document_bench(tk, args, "cfn", args.cfn_resources, "CloudFormation template")
+
+
+def document_bench(tk, args, what, n, label):
+    path = os.path.join(OUT, "%s-%d.yaml" % (what, n))
+    if not os.path.exists(path):
+        subprocess.run([sys.executable, os.path.join(HERE, "gen_manifests.py"), what, path, str(n)], check=True)
+    size = os.path.getsize(path)
+    cmd = [tk, "scan", "-f", "json", "--fail-on", "none", path]
+    d = json.loads(subprocess.run(cmd, stdout=subprocess.PIPE, check=False).stdout)
+    s = d["summary"]
+    print("input: %s, %.1f MB, %d resources, %d checks, %d findings, %d not evaluated"
+          % (os.path.relpath(path), size / 1e6, s["resources"], s["checks"], s["findings"], s["not_evaluated"]))
+    for name, c in [("%s, all rules, JSON report" % label, cmd),
+                    ("%s, all rules, text report" % label,
+                     [tk, "scan", "--fail-on", "none", "--color", "never", path])]:
+        bench_case(name, c, size, s["resources"], args.runs)
 
 
 def best_of(cmd, runs, name):

@@ -82,8 +82,8 @@ bool tk_doc_side_link(tk_doc *d, uint32_t idx, uint32_t off) {
     return true;
 }
 
-uint32_t tk_doc_side_of(const tk_doc *d, const tk_node *n) {
-    uint32_t idx = (uint32_t)(n - d->nodes);
+/* Index of the first side-buffer entry for a node at or after idx. */
+static size_t side_lower_bound(const tk_doc *d, uint32_t idx) {
     size_t lo = 0, hi = d->n_side_index;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
@@ -92,7 +92,12 @@ uint32_t tk_doc_side_of(const tk_doc *d, const tk_node *n) {
         else
             hi = mid;
     }
-    return d->side_index[lo].off; /* present by construction */
+    return lo;
+}
+
+uint32_t tk_doc_side_of(const tk_doc *d, const tk_node *n) {
+    /* present by construction */
+    return d->side_index[side_lower_bound(d, (uint32_t)(n - d->nodes))].off;
 }
 
 static tk_str side_str(const tk_doc *d, uint32_t off) {
@@ -289,6 +294,8 @@ bool tk_doc_set_tag(tk_doc *d, uint32_t idx, const char *tag) {
 uint32_t tk_doc_copy(tk_doc *d, uint32_t src, bool keep_key) {
     uint32_t span = tk_node_span(&d->nodes[src]);
     uint32_t first = UINT32_MAX;
+    /* The subtree's side strings are consecutive entries of the index, in node order. */
+    size_t side = side_lower_bound(d, src);
     for (uint32_t i = 0; i < span; i++) {
         tk_node n = d->nodes[src + i]; /* by value: pushing may move the array */
         if (i == 0 && !keep_key) {
@@ -300,9 +307,11 @@ uint32_t tk_doc_copy(tk_doc *d, uint32_t src, bool keep_key) {
         d->nodes[at].tag = n.tag;
         if (i == 0) first = at;
         tk_kind k = (tk_kind)(n.tag & TK_NODE_KIND_MASK);
-        if ((k == TK_STRING || k == TK_NUMBER) && (n.tag & TK_NODE_STR_SIDE) &&
-            !tk_doc_side_link(d, at, tk_doc_side_of(d, &d->nodes[src + i])))
-            return UINT32_MAX;
+        if ((k == TK_STRING || k == TK_NUMBER) && (n.tag & TK_NODE_STR_SIDE)) {
+            while (side < d->n_side_index && d->side_index[side].node < src + i) side++;
+            if (side >= d->n_side_index || !tk_doc_side_link(d, at, d->side_index[side].off))
+                return UINT32_MAX;
+        }
         const char *tag = d->n_tags ? tk_doc_tag(d, &d->nodes[src + i]) : NULL;
         if (tag && !tk_doc_set_tag(d, at, tag)) return UINT32_MAX;
     }

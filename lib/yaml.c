@@ -22,6 +22,7 @@ typedef struct yparser {
     tk_err *err;
     size_t *line_start; /* byte offset of each line, for libyaml's character marks */
     size_t n_lines;
+    size_t last_line, last_column, last_offset; /* the last mark located */
     yframe *stack;
     size_t depth, max_depth;
     anchor *anchors;
@@ -32,13 +33,21 @@ typedef struct yparser {
 
 static size_t mark_offset(yparser *y, yaml_mark_t m) {
     if (m.line >= y->n_lines) return y->d->text.len;
-    size_t off = y->line_start[m.line];
+    size_t off = y->line_start[m.line], c = 0;
+    /* Events come in order: on the line of the last mark, continue from it. */
+    if (m.line == y->last_line && m.column >= y->last_column) {
+        off = y->last_offset;
+        c = y->last_column;
+    }
     const unsigned char *t = (const unsigned char *)y->d->text.data;
     size_t len = y->d->text.len;
-    for (size_t c = 0; c < m.column && off < len; c++) {
+    for (; c < m.column && off < len; c++) {
         size_t l = t[off] < 0x80 ? 1 : tk_utf8_seq(t + off, len - off);
         off += l ? l : 1;
     }
+    y->last_line = m.line;
+    y->last_column = c;
+    y->last_offset = off;
     return off;
 }
 
@@ -154,7 +163,8 @@ static bool check_duplicates(yparser *y, uint32_t map) {
     /* Small open-addressing set of member indices keyed by key hash. */
     size_t cap = 16;
     while (cap < (size_t)n * 2) cap *= 2;
-    uint32_t *slots = malloc(cap * sizeof *slots);
+    uint32_t stack[64];
+    uint32_t *slots = cap <= 64 ? stack : malloc(cap * sizeof *slots);
     if (!slots) return yfail(y, m->pos, "%s", "out of memory");
     memset(slots, 0xFF, cap * sizeof *slots);
     bool ok = true;
@@ -178,7 +188,7 @@ static bool check_duplicates(yparser *y, uint32_t map) {
         slots[s] = (uint32_t)(c - d->nodes);
         lo = tk_node_last_pos(c) + 1;
     }
-    free(slots);
+    if (slots != stack) free(slots);
     return ok;
 }
 
