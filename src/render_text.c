@@ -111,6 +111,11 @@ static void finding_long(const report *r, tk_buf *b, const tk_finding *f, rule_f
     }
     tk_buf_append(b, parts[0].data, parts[0].len);
     term_cstr(b, f->resource.address);
+    if (!strcmp(f->resource.family, "cloudformation")) { /* a logical ID says nothing of its type */
+        tk_buf_puts(b, " (");
+        term_cstr(b, f->resource.type);
+        tk_buf_putc(b, ')');
+    }
     tk_buf_puts(b, "  ");
     if (r->color) tk_buf_puts(b, "\033[2m");
     put_location(b, &f->location);
