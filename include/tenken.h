@@ -170,6 +170,9 @@ void tk_scan_free(tk_scan *s);
  * the input could not be parsed or adapted; the error is kept (tk_scan_errors) and later inputs are
  * still scanned. */
 bool tk_scan_input(tk_scan *s, const char *path, const void *bytes, size_t len);
+/* Values for CloudFormation template parameters, "NAME=VALUE" each (copied; the last one
+ * given for a name wins). A parameter without a given value takes its Default. */
+bool tk_scan_set_parameters(tk_scan *s, const char *const *params, size_t n);
 /* The date ("YYYY-MM-DD") suppressions expire against; by default the current date (UTC). */
 void tk_scan_set_today(tk_scan *s, const char *ymd);
 /* ---- Terraform source ---- */

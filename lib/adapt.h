@@ -11,6 +11,8 @@ typedef struct tk_adapt_opts {
     void *rule_exists_self;
     void (*warn)(void *self, const tk_doc *doc, uint32_t pos, const char *msg);
     void *warn_self;
+    const char *const *params; /* "NAME=VALUE": CloudFormation parameter values (last wins) */
+    size_t n_params;
 } tk_adapt_opts;
 
 #endif

@@ -46,7 +46,8 @@ typedef struct cfn_eval {
     uint8_t *param_done;
     cond_state *conds;   /* by member index of Conditions */
     tk_strmap res_index; /* logical ID -> index in c->res */
-    const hv *sub_vars;  /* the variables of the Fn::Sub being evaluated */
+    const tk_adapt_opts *o;
+    const hv *sub_vars; /* the variables of the Fn::Sub being evaluated */
     unsigned depth;
     bool oom;
 } cfn_eval;
@@ -125,7 +126,19 @@ static hv split_list(cfn_eval *e, tk_str s, uint32_t pos, bool numbers) {
     return hv_at(t, pos);
 }
 
-/* The value of parameter number i: its Default as its Type reads it, else unknown. */
+/* A value given for the parameter named by p's key (NAME=VALUE), or NULL. */
+static const char *given_value(const cfn_eval *e, const tk_node *p) {
+    tk_str name = tk_doc_key(e->d, p);
+    const char *found = NULL;
+    for (size_t i = 0; e->o && i < e->o->n_params; i++) { /* the last one given wins */
+        const char *kv = e->o->params[i], *eq = strchr(kv, '=');
+        if (eq && (size_t)(eq - kv) == name.len && !memcmp(kv, name.p, name.len)) found = eq + 1;
+    }
+    return found;
+}
+
+/* The value of parameter number i: the value given for it, or its Default, as its Type reads
+ * it; unknown without either. */
 static hv param_value(cfn_eval *e, int i, const tk_node *p) {
     if (e->param_done[i]) return e->param_vals[i];
     e->param_done[i] = 1;
@@ -134,8 +147,10 @@ static hv param_value(cfn_eval *e, int i, const tk_node *p) {
     const tk_node *def = obj_member(e->d, p, "Default");
     tk_str ty = type && tk_node_kind(type) == TK_STRING ? str_of(e, type) : (tk_str){"String", 6};
     bool ssm = ty.len > 20 && !memcmp(ty.p, "AWS::SSM::Parameter", 19);
+    const char *given = given_value(e, p);
+    if (given && !ssm) def = p; /* the parameter's place stands for the given value */
     if (def && !ssm) {
-        hv d = eval(e, def);
+        hv d = given ? hv_at(hv_str(e->a, given, strlen(given)), p->pos) : eval(e, def);
         hv s;
         bool is_list =
             str_is(ty, "CommaDelimitedList") || (ty.len > 5 && !memcmp(ty.p, "List<", 5));
@@ -843,7 +858,7 @@ tk_cfn *tk_cfn_adapt(tk_doc *d, tk_rtable *t, const tk_adapt_opts *o, tk_err *er
     tk_warnlist_init(&c->warnings, o ? o->warn : NULL, o ? o->warn_self : NULL);
     tk_sups_init(&c->sups, &c->warnings, o ? o->today : NULL, o ? o->rule_exists : NULL,
                  o ? o->rule_exists_self : NULL);
-    cfn_eval e = {.c = c, .d = d, .a = &c->arena};
+    cfn_eval e = {.c = c, .d = d, .a = &c->arena, .o = o};
     tk_strmap_init(&e.res_index);
     const tk_node *tmpl = template_root(d);
     bool ok = tmpl ? evaluate_template(&e, tmpl, err)

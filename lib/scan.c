@@ -35,7 +35,9 @@ struct tk_scan {
     tk_strmap types; /* resource type -> index in type_names: each kept once */
     const char **type_names;
     size_t n_types, cap_types;
-    char today[11];           /* for suppression expiry; "" means the current date */
+    char today[11]; /* for suppression expiry; "" means the current date */
+    char **params;  /* CloudFormation parameter values, "NAME=VALUE" (copies) */
+    size_t n_params;
     const tk_rule **disabled; /* sorted by address for bsearch */
     size_t n_disabled;
     bool oom;
@@ -75,6 +77,7 @@ void tk_scan_free(tk_scan *s) {
     free(s->facts);
     free(s->inputs);
     free(s->disabled);
+    free(s->params);
     tk_strmap_free(&s->types);
     free(s->type_names);
     tk_arena_free(&s->arena);
@@ -423,7 +426,9 @@ static bool scan_document(tk_scan *s, tk_doc *doc, uint32_t input, tk_err *err) 
                         .rule_exists = rule_exists,
                         .rule_exists_self = (void *)s->e,
                         .warn = doc_warning,
-                        .warn_self = s};
+                        .warn_self = s,
+                        .params = (const char *const *)s->params,
+                        .n_params = s->n_params};
     tk_cfn *c = NULL;
     tk_k8s *k = NULL;
     bool ok = cfn ? (c = tk_cfn_adapt(doc, &t, &ao, err)) != NULL
@@ -565,6 +570,22 @@ bool tk_scan_input(tk_scan *s, const char *path, const void *bytes, size_t len) 
 
 int tk_scan_discovered(tk_scan *s, const char *path, const void *bytes, size_t len) {
     return scan_bytes(s, path, bytes, len, true);
+}
+
+bool tk_scan_set_parameters(tk_scan *s, const char *const *params, size_t n) {
+    char **copy = calloc(n ? n : 1, sizeof *copy);
+    if (!copy) return false;
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(params[i]);
+        if (!(copy[i] = tk_arena_strndup(&s->arena, params[i], len))) {
+            free(copy);
+            return false;
+        }
+    }
+    free(s->params);
+    s->params = copy;
+    s->n_params = n;
+    return true;
 }
 
 void tk_scan_set_today(tk_scan *s, const char *ymd) {

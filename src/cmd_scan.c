@@ -37,7 +37,8 @@ static const char SCAN_HELP_EN[] =
     "      --no-scope-rules     skip account-wide checks (no CloudTrail, GuardDuty off, ...)\n"
     "                           for inputs that do not own account settings\n"
     "      --show-not-evaluated list checks that depend on values not known before deployment\n"
-    "      --var NAME=VALUE     Terraform source: set a root module variable (repeatable)\n"
+    "      --var NAME=VALUE     set a Terraform root module variable or a CloudFormation\n"
+    "                           template parameter (repeatable)\n"
     "      --var-file FILE      Terraform source: read variables from FILE (repeatable);\n"
     "                           terraform.tfvars, *.auto.tfvars and TF_VAR_* are read too\n"
     "      --root DIR           Terraform source: read nothing outside DIR (default: the\n"
@@ -78,7 +79,8 @@ static const char SCAN_HELP_JA[] =
     "      --no-scope-rules     アカウント全体の点検（CloudTrail の有無、GuardDuty など）を\n"
     "                           行わない（アカウント設定を持たない入力向け）\n"
     "      --show-not-evaluated デプロイ前には決まらない値に依存して未評価となった判定を一覧表示\n"
-    "      --var 名前=値        Terraform ソース: ルートモジュールの変数を設定（複数指定可）\n"
+    "      --var 名前=値        Terraform のルートモジュール変数、または CloudFormation\n"
+    "                           テンプレートのパラメータを設定（複数指定可）\n"
     "      --var-file ファイル  Terraform ソース: 変数ファイルを読む（複数指定可）。\n"
     "                           terraform.tfvars、*.auto.tfvars、TF_VAR_* も読みます\n"
     "      --root ディレクトリ  Terraform ソース: この外は読まない（既定: 入力がカレント\n"
@@ -408,6 +410,12 @@ int cmd_scan(int argc, char **argv) {
         for (size_t j = 0; j < n_skip; j++) on &= strcmp(skip[j], r->id) != 0;
         if (no_scope && r->scope) on = false;
         if (!on) tk_scan_disable_rule(scan, r);
+    }
+    if (!tk_scan_set_parameters(scan, vars, n_vars)) {
+        cli_error("out of memory");
+        tk_scan_free(scan);
+        tk_engine_free(engine);
+        goto done;
     }
 
     /* Variables for Terraform source: files the user named, --var, TF_VAR_* */

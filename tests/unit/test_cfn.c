@@ -30,7 +30,7 @@ static bool never_a_rule(void *self, const char *id) {
     return strncmp(id, "TK-NONE", 7) != 0;
 }
 
-static cfn_loaded *load(const char *text) {
+static cfn_loaded *load_with(const char *text, const char *const *params, size_t n_params) {
     cfn_loaded *l = calloc(1, sizeof *l);
     tk_doc_init(&l->doc, "t.yaml");
     tk_rtable_init(&l->t, "cloudformation");
@@ -43,9 +43,15 @@ static cfn_loaded *load(const char *text) {
     tk_adapt_opts ao = {.today = "2026-06-01",
                         .rule_exists = never_a_rule,
                         .warn = collect_warning,
-                        .warn_self = l};
+                        .warn_self = l,
+                        .params = params,
+                        .n_params = n_params};
     l->c = tk_cfn_adapt(&l->doc, &l->t, &ao, &l->err);
     return l;
+}
+
+static cfn_loaded *load(const char *text) {
+    return load_with(text, NULL, 0);
 }
 
 static void done(cfn_loaded *l) {
@@ -294,6 +300,23 @@ static void metadata_suppressions(void **state) {
     assert_non_null(strstr(l->warnings, "TK-AWS-S3-004 has no reason"));
     assert_non_null(strstr(l->warnings, "expired on 2020-01-01"));
     assert_non_null(strstr(l->warnings, "names TK-NONE-1, which is not a rule"));
+    done(l);
+}
+
+static void given_parameter_values(void **state) {
+    (void)state;
+    const char *const params[] = {"Env=prod",      "Secret=s3cr3t", "Size=64",
+                                  "Ports=80,8080", "Size=128",      "Unused=1"};
+    cfn_loaded *l = load_with(TEMPLATE, params, 6);
+    assert_non_null(l->c);
+    assert_string_equal(attr(l, "B", "BucketName"), "\"prod-logs\"");
+    assert_string_equal(attr(l, "B", "Size"), "128"); /* the last value given wins */
+    assert_string_equal(attr(l, "B", "Second"), "\"8080\"");
+    assert_string_equal(attr(l, "B", "IfProd"), "{Status:\"Enabled\"}");
+    assert_string_equal(attr(l, "B", "IfUnknown"), "\"a\"");
+    assert_string_equal(attr(l, "B", "Ssm"), "?"); /* resolved at deployment, whatever is given */
+    assert_non_null(dump_find(&l->t, "OnlyProd"));
+    assert_false(dump_find(&l->t, "MaybeSecret")->uncertain);
     done(l);
 }
 
