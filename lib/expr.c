@@ -46,7 +46,18 @@ typedef struct token {
     double num;
 } token;
 
-typedef enum { A_LIT, A_LIST, A_CTX, A_ROOT, A_GET, A_INDEX, A_WILD, A_NOT, A_BIN, A_CALL } ast_kind;
+typedef enum {
+    A_LIT,
+    A_LIST,
+    A_CTX,
+    A_ROOT,
+    A_GET,
+    A_INDEX,
+    A_WILD,
+    A_NOT,
+    A_BIN,
+    A_CALL
+} ast_kind;
 
 typedef struct ast {
     ast_kind k;
@@ -152,16 +163,46 @@ static bool next(cparser *p) {
         goto done;                                                                                 \
     }
     switch (c) {
-    case '@': t->k = T_AT; p->i++; goto done;
-    case '$': t->k = T_DOLLAR; p->i++; goto done;
-    case '.': t->k = T_DOT; p->i++; goto done;
-    case ',': t->k = T_COMMA; p->i++; goto done;
-    case '(': t->k = T_LPAREN; p->i++; goto done;
-    case ')': t->k = T_RPAREN; p->i++; goto done;
-    case '[': t->k = T_LBRACK; p->i++; goto done;
-    case ']': t->k = T_RBRACK; p->i++; goto done;
-    case '*': t->k = T_STAR; p->i++; goto done;
-    case '-': t->k = T_MINUS; p->i++; goto done;
+    case '@':
+        t->k = T_AT;
+        p->i++;
+        goto done;
+    case '$':
+        t->k = T_DOLLAR;
+        p->i++;
+        goto done;
+    case '.':
+        t->k = T_DOT;
+        p->i++;
+        goto done;
+    case ',':
+        t->k = T_COMMA;
+        p->i++;
+        goto done;
+    case '(':
+        t->k = T_LPAREN;
+        p->i++;
+        goto done;
+    case ')':
+        t->k = T_RPAREN;
+        p->i++;
+        goto done;
+    case '[':
+        t->k = T_LBRACK;
+        p->i++;
+        goto done;
+    case ']':
+        t->k = T_RBRACK;
+        p->i++;
+        goto done;
+    case '*':
+        t->k = T_STAR;
+        p->i++;
+        goto done;
+    case '-':
+        t->k = T_MINUS;
+        p->i++;
+        goto done;
     case '!':
         TWO('=', T_NE);
         TWO('~', T_NMATCH);
@@ -215,15 +256,20 @@ static bool next(cparser *p) {
         t->tlen = n;
         p->i += n;
         /* Word operators. */
-        if (n == 3 && !memcmp(s, "and", 3)) t->k = T_AND;
-        else if (n == 2 && !memcmp(s, "or", 2)) t->k = T_OR;
-        else if (n == 3 && !memcmp(s, "not", 3)) t->k = T_NOT;
+        if (n == 3 && !memcmp(s, "and", 3))
+            t->k = T_AND;
+        else if (n == 2 && !memcmp(s, "or", 2))
+            t->k = T_OR;
+        else if (n == 3 && !memcmp(s, "not", 3))
+            t->k = T_NOT;
         goto done;
     }
     {
         char what[16];
-        if ((unsigned char)c >= 0x20 && (unsigned char)c < 0x7F) snprintf(what, sizeof what, "'%c'", c);
-        else snprintf(what, sizeof what, "byte 0x%02X", (unsigned char)c);
+        if ((unsigned char)c >= 0x20 && (unsigned char)c < 0x7F)
+            snprintf(what, sizeof what, "'%c'", c);
+        else
+            snprintf(what, sizeof what, "byte 0x%02X", (unsigned char)c);
         return cfail(p, t->pos, "unexpected character %s", what);
     }
 done:
@@ -591,8 +637,8 @@ static uint32_t add_text(compiler *c, uint32_t from, uint32_t to) {
 static uint32_t add_regex(compiler *c, const char *pat, size_t len, uint32_t pos) {
     int ec;
     PCRE2_SIZE eo;
-    pcre2_code *re = pcre2_compile((PCRE2_SPTR)pat, len, PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, &ec,
-                                   &eo, NULL);
+    pcre2_code *re =
+        pcre2_compile((PCRE2_SPTR)pat, len, PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, &ec, &eo, NULL);
     if (!re) {
         PCRE2_UCHAR msg[120];
         pcre2_get_error_message(ec, msg, sizeof msg);
@@ -641,6 +687,7 @@ static const builtin_def BUILTINS[] = {
     {"keys", BI_KEYS, 1, 1, 0},
     {"values", BI_VALUES, 1, 1, 0},
     {"configured", BI_CONFIGURED, 1, 1, 1},
+    {"unknown", BI_UNKNOWN, 1, 1, 1},
     {"matches", -100, 2, 2, 2},
 };
 
@@ -706,8 +753,11 @@ static bool compile_call(compiler *c, const ast *a) {
     }
     if (a->nargs < bd->min || a->nargs > bd->max) {
         char m[96];
-        if (bd->min == bd->max) snprintf(m, sizeof m, "%s takes %u argument%s", bd->name, bd->min, bd->min == 1 ? "" : "s");
-        else snprintf(m, sizeof m, "%s takes %u to %u arguments", bd->name, bd->min, bd->max);
+        if (bd->min == bd->max)
+            snprintf(m, sizeof m, "%s takes %u argument%s", bd->name, bd->min,
+                     bd->min == 1 ? "" : "s");
+        else
+            snprintf(m, sizeof m, "%s takes %u to %u arguments", bd->name, bd->min, bd->max);
         return cfail(c->p, a->pos, "%s", m);
     }
     for (uint32_t i = 0; i < a->nargs; i++)
@@ -748,9 +798,11 @@ static bool compile_call(compiler *c, const ast *a) {
         c->code[j].c = c->n;
         return true;
     }
-    if ((bd->id == BI_RELATED || bd->id == BI_CONFIGURED || bd->id == BI_SAME) && c->env && c->env->scope)
-        return cfail(c->p, a->pos, "%s", "this function needs a resource; it cannot be used in a "
-                                         "scope-level condition");
+    if ((bd->id == BI_RELATED || bd->id == BI_CONFIGURED || bd->id == BI_SAME) && c->env &&
+        c->env->scope)
+        return cfail(c->p, a->pos, "%s",
+                     "this function needs a resource; it cannot be used in a "
+                     "scope-level condition");
     for (uint32_t i = 0; i < a->nargs; i++)
         if (!compile(c, a->args[i])) return false;
     return emit(c, OP_CALL, (uint8_t)bd->id, a->nargs, 1 - (int)a->nargs) != UINT32_MAX;
@@ -831,11 +883,11 @@ static bool compile(compiler *c, const ast *a) {
         }
         if (a->op == T_MATCH || a->op == T_NMATCH) {
             if (!(a->b->k == A_LIT && a->b->lit.kind == V_STR))
-                return cfail(c->p, a->b->pos, "%s", "the right side of =~ must be a string literal");
+                return cfail(c->p, a->b->pos, "%s",
+                             "the right side of =~ must be a string literal");
             if (!compile(c, a->a)) return false;
             uint32_t r = add_regex(c, a->b->lit.u.str, a->b->lit.slen, a->b->pos);
-            return r != UINT32_MAX &&
-                   emit(c, OP_MATCH, a->op == T_NMATCH, r, 0) != UINT32_MAX;
+            return r != UINT32_MAX && emit(c, OP_MATCH, a->op == T_NMATCH, r, 0) != UINT32_MAX;
         }
         int cmp;
         switch (a->op) {

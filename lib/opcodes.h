@@ -53,6 +53,7 @@ enum tk_builtin {
     BI_CONFIGURED,
     BI_KNOWN,
     BI_SAME,
+    BI_UNKNOWN,
     BI__COUNT
 };
 

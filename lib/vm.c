@@ -187,7 +187,8 @@ static bool each(tk_eval_ctx *c, tk_val v, void *u, elem_fn f, bool *partial) {
         const tk_node *n = v.u.n.node, *m = v.u.n.mask;
         bool obj = tk_node_kind(n) == TK_OBJECT;
         /* Array masks run in parallel with the array; object masks are looked up by key. */
-        const tk_node *me = m && !obj ? tk_node_first(m) : NULL, *me_end = me ? tk_node_end(m) : NULL;
+        const tk_node *me = m && !obj ? tk_node_first(m) : NULL,
+                      *me_end = me ? tk_node_end(m) : NULL;
         for (TK_EACH_CHILD(e, n)) {
             const tk_node *em = NULL;
             if (m && obj) {
@@ -519,7 +520,8 @@ static tk_val keys_or_values(tk_eval_ctx *c, tk_val v, bool keys) {
             if (v.u.n.mask)
                 for (TK_EACH_CHILD(e, v.u.n.mask)) {
                     tk_str k = tk_doc_key(v.u.n.doc, e);
-                    if (!tk_node_bool(e) || tk_doc_getn(v.u.n.doc, v.u.n.node, k.p, k.len)) continue;
+                    if (!tk_node_bool(e) || tk_doc_getn(v.u.n.doc, v.u.n.node, k.p, k.len))
+                        continue;
                     if (!lpush(c, &b, tk_v_str(k.p, k.len))) break;
                 }
         }
@@ -543,6 +545,9 @@ static tk_val call_builtin(tk_eval_ctx *c, int id, tk_val *a, uint32_t n) {
         return tk_v_bool(a[0].kind != V_NULL);
     case BI_KNOWN: /* the one function that looks at unknown-ness itself: never unknown */
         return tk_v_bool(a[0].kind != V_UNKNOWN);
+    case BI_UNKNOWN: /* the rule cannot tell from the input; the literal says why */
+        if (!c->unknown_reason && a[0].kind == V_STR) c->unknown_reason = a[0].u.str;
+        return tk_v_unknown();
     case BI_EMPTY: {
         tk_val l = length_of(a[0]);
         if (l.kind == V_UNKNOWN) return l;
@@ -679,7 +684,8 @@ static tk_val run(const tk_prog *p, uint32_t pc, tk_eval_ctx *c, tk_val ctx, uns
             if (st[sp - 1].kind == V_NULL) {
                 st[sp - 1] = p->consts[in->c];
             } else if (st[sp - 1].kind == V_UNKNOWN && c->res && c->host && c->host->configured &&
-                       c->host->configured(c->host->self, c->res, p->consts[in->b].u.str) == TK_FALSE) {
+                       c->host->configured(c->host->self, c->res, p->consts[in->b].u.str) ==
+                           TK_FALSE) {
                 /* Left out of the configuration: the provider fills in its default. */
                 st[sp - 1] = p->consts[in->c];
             }
@@ -728,8 +734,10 @@ static tk_val run(const tk_prog *p, uint32_t pc, tk_eval_ctx *c, tk_val ctx, uns
             break;
         }
         case OP_COALESCE_JMP:
-            if (st[sp - 1].kind != V_NULL) pc = in->c;
-            else sp--;
+            if (st[sp - 1].kind != V_NULL)
+                pc = in->c;
+            else
+                sp--;
             break;
         case OP_LIST: {
             lbuild b = {0};
@@ -745,9 +753,7 @@ static tk_val run(const tk_prog *p, uint32_t pc, tk_eval_ctx *c, tk_val ctx, uns
             st[sp++] = r;
             break;
         }
-        case OP_ITER:
-            st[sp - 1] = iterate(c, p, in->a, in->c, st[sp - 1], nesting);
-            break;
+        case OP_ITER: st[sp - 1] = iterate(c, p, in->a, in->c, st[sp - 1], nesting); break;
         case OP_JMP: pc = in->c; break;
         case OP_RET: return sp ? st[sp - 1] : tk_v_unknown();
         default: c->failed = true; return tk_v_unknown();

@@ -322,10 +322,15 @@ static void given_parameter_values(void **state) {
 
 int run_cfn_tests(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(intrinsic_functions), cmocka_unit_test(conditions),
-        cmocka_unit_test(references),          cmocka_unit_test(long_forms_in_json),
-        cmocka_unit_test(property_positions),  cmocka_unit_test(problems_are_warnings),
-        cmocka_unit_test(malformed_templates), cmocka_unit_test(metadata_suppressions),
+        cmocka_unit_test(intrinsic_functions),
+        cmocka_unit_test(conditions),
+        cmocka_unit_test(references),
+        cmocka_unit_test(long_forms_in_json),
+        cmocka_unit_test(property_positions),
+        cmocka_unit_test(problems_are_warnings),
+        cmocka_unit_test(malformed_templates),
+        cmocka_unit_test(metadata_suppressions),
+        cmocka_unit_test(given_parameter_values),
     };
     return cmocka_run_group_tests_name("cloudformation", tests, NULL, NULL);
 }

@@ -8,8 +8,8 @@
 
 /* Evaluates src against a resource whose values are the JSON text `json` and whose
  * unknown-mask is `mask` (JSON text, or NULL). Both go into one document "[values, mask]". */
-static tk_tri eval_with(const char *src, const char *json, const char *mask, const tk_compile_env *env,
-                        char *reason, size_t rlen) {
+static tk_tri eval_with(const char *src, const char *json, const char *mask,
+                        const tk_compile_env *env, char *reason, size_t rlen) {
     tk_arena a;
     tk_arena_init(&a);
     tk_err err;
@@ -79,16 +79,17 @@ static void compile_errors(void **state) {
 
 static void paths_and_comparisons(void **state) {
     (void)state;
-    const char *v = "{\"n\": 5, \"s\": \"abc\", \"b\": true, \"z\": null, \"l\": [{\"k\": 1}, {\"k\": 2}],"
-                    " \"m\": {\"a-b\": \"x\"}, \"ns\": \"22\", \"bs\": \"true\"}";
+    const char *v =
+        "{\"n\": 5, \"s\": \"abc\", \"b\": true, \"z\": null, \"l\": [{\"k\": 1}, {\"k\": 2}],"
+        " \"m\": {\"a-b\": \"x\"}, \"ns\": \"22\", \"bs\": \"true\"}";
     assert_int_equal(ev("n == 5 && n > 4 && n >= 5 && n < 6 && n <= 5 && n != 4", v), TK_TRUE);
     assert_int_equal(ev("s == 'abc' && s != \"abd\"", v), TK_TRUE);
     assert_int_equal(ev("b", v), TK_TRUE);
     assert_int_equal(ev("z == null && !exists(z) && !exists(nothing_here)", v), TK_TRUE);
     assert_int_equal(ev("l[1].k == 2 && l[5].k == null", v), TK_TRUE);
     assert_int_equal(ev("m[\"a-b\"] == \"x\"", v), TK_TRUE);
-    assert_int_equal(ev("ns == 22 && ns > 21", v), TK_TRUE);        /* numbers in strings */
-    assert_int_equal(ev("bs == true && bs", v), TK_TRUE);            /* booleans in strings */
+    assert_int_equal(ev("ns == 22 && ns > 21", v), TK_TRUE); /* numbers in strings */
+    assert_int_equal(ev("bs == true && bs", v), TK_TRUE);    /* booleans in strings */
     assert_int_equal(ev("s in ['x', 'abc'] && 'b' in s && !('q' in s)", v), TK_TRUE);
     assert_int_equal(ev("s =~ '^a.c$' && s !~ 'z'", v), TK_TRUE);
     assert_int_equal(ev("z ?? 7 == 7", v), TK_TRUE);
@@ -98,16 +99,19 @@ static void paths_and_comparisons(void **state) {
 
 static void wildcards_and_iteration(void **state) {
     (void)state;
-    const char *v = "{\"ing\": [{\"c\": [\"10.0.0.0/8\"], \"p\": 22}, {\"c\": [\"0.0.0.0/0\", \"1.2.3.4/32\"], \"p\": 443}],"
+    const char *v = "{\"ing\": [{\"c\": [\"10.0.0.0/8\"], \"p\": 22}, {\"c\": [\"0.0.0.0/0\", "
+                    "\"1.2.3.4/32\"], \"p\": 443}],"
                     " \"tags\": {\"a\": \"1\", \"b\": \"2\"}}";
     assert_int_equal(ev("count(ing[*].c[*]) == 3", v), TK_TRUE);
     assert_int_equal(ev("any(ing[*].c[*], open_to_world(@))", v), TK_TRUE);
     assert_int_equal(ev("all(ing[*].c[*], private_cidr(@))", v), TK_FALSE);
     assert_int_equal(ev("count(ing, p > 100) == 1", v), TK_TRUE);
-    assert_int_equal(ev("any(ing, any(c, open_to_world(@)) && ports_include(p, p, 443))", v), TK_TRUE);
+    assert_int_equal(ev("any(ing, any(c, open_to_world(@)) && ports_include(p, p, 443))", v),
+                     TK_TRUE);
     assert_int_equal(ev("any(ing, any(c, open_to_world(@)) && p == 22)", v), TK_FALSE);
-    assert_int_equal(ev("all(tags.*, @ != '3') && len(tags) == 2 && 'a' in keys(tags)", v), TK_TRUE);
-    assert_int_equal(ev("any(ing, $.tags.a == '1')", v), TK_TRUE);   /* $ is the resource */
+    assert_int_equal(ev("all(tags.*, @ != '3') && len(tags) == 2 && 'a' in keys(tags)", v),
+                     TK_TRUE);
+    assert_int_equal(ev("any(ing, $.tags.a == '1')", v), TK_TRUE); /* $ is the resource */
     assert_int_equal(ev("any(nothing, true)", v), TK_FALSE);
     assert_int_equal(ev("all(nothing, false)", v), TK_TRUE);
     assert_int_equal(ev("any('single', @ == 'single')", v), TK_TRUE); /* a scalar is a 1-list */
@@ -118,8 +122,7 @@ static void three_valued_logic(void **state) {
     const char *v = "{\"a\": true, \"f\": false, \"l\": [{\"x\": 1}, {}]}";
     const char *m = "{\"u\": true, \"l\": [{}, {\"x\": true}]}";
     char reason[128];
-#define T3(src, want)                                                                              \
-    assert_int_equal(eval_with(src, v, m, NULL, reason, sizeof reason), want)
+#define T3(src, want) assert_int_equal(eval_with(src, v, m, NULL, reason, sizeof reason), want)
     T3("u", TK_UNKNOWN_TRI);
     T3("u == 1", TK_UNKNOWN_TRI);
     T3("!u", TK_UNKNOWN_TRI);
@@ -139,6 +142,13 @@ static void three_valued_logic(void **state) {
 #undef T3
     eval_with("f || (a && u.deep.path == 3)", v, m, NULL, reason, sizeof reason);
     assert_string_equal(reason, "u.deep.path");
+    /* A rule may say it cannot tell, and why. */
+    assert_int_equal(
+        eval_with("f || (a && unknown(\"not in the input\"))", v, m, NULL, reason, sizeof reason),
+        TK_UNKNOWN_TRI);
+    assert_string_equal(reason, "not in the input");
+    assert_int_equal(ev("a || unknown('x')", "{\"a\": true}"), TK_TRUE);
+    assert_int_equal(ev("f && unknown('x')", "{\"f\": false}"), TK_FALSE);
 }
 
 static void provider_defaults(void **state) {
@@ -148,33 +158,45 @@ static void provider_defaults(void **state) {
     d[1].value = tk_v_str("optional", 8);
     tk_compile_env env = {.defaults = d, .n_defaults = 2};
     assert_int_equal(eval_with("enable_key_rotation == false", "{}", NULL, &env, NULL, 0), TK_TRUE);
-    assert_int_equal(eval_with("enable_key_rotation", "{\"enable_key_rotation\": true}", NULL, &env, NULL, 0), TK_TRUE);
-    assert_int_equal(eval_with("meta.tokens == 'optional'", "{\"meta\": {}}", NULL, &env, NULL, 0), TK_TRUE);
-    assert_int_equal(eval_with("enable_key_rotation", "{}", "{\"enable_key_rotation\": true}", &env, NULL, 0),
-                     TK_UNKNOWN_TRI);
+    assert_int_equal(
+        eval_with("enable_key_rotation", "{\"enable_key_rotation\": true}", NULL, &env, NULL, 0),
+        TK_TRUE);
+    assert_int_equal(eval_with("meta.tokens == 'optional'", "{\"meta\": {}}", NULL, &env, NULL, 0),
+                     TK_TRUE);
+    assert_int_equal(
+        eval_with("enable_key_rotation", "{}", "{\"enable_key_rotation\": true}", &env, NULL, 0),
+        TK_UNKNOWN_TRI);
 }
 
 static void functions(void **state) {
     (void)state;
-    const char *v = "{\"p\": \"{\\\"Statement\\\": [{\\\"Effect\\\": \\\"Allow\\\", \\\"Action\\\": \\\"*\\\"}]}\","
-                    " \"bad\": \"{nope\", \"s\": \"MiXeD\", \"e\": \"\", \"k\": \"\xE6\x97\xA5\xE6\x9C\xAC\"}";
-    assert_int_equal(ev("any(json(p).Statement, Effect == 'Allow' && any(as_list(Action), @ == '*'))", v), TK_TRUE);
+    const char *v =
+        "{\"p\": \"{\\\"Statement\\\": [{\\\"Effect\\\": \\\"Allow\\\", \\\"Action\\\": "
+        "\\\"*\\\"}]}\","
+        " \"bad\": \"{nope\", \"s\": \"MiXeD\", \"e\": \"\", \"k\": \"\xE6\x97\xA5\xE6\x9C\xAC\"}";
+    assert_int_equal(
+        ev("any(json(p).Statement, Effect == 'Allow' && any(as_list(Action), @ == '*'))", v),
+        TK_TRUE);
     assert_int_equal(ev("json(bad) == null", v), TK_TRUE);
     assert_int_equal(ev("lower(s) == 'mixed' && upper(s) == 'MIXED'", v), TK_TRUE);
-    assert_int_equal(ev("starts_with(s, 'Mi') && ends_with(s, 'eD') && !starts_with(s, 'x')", v), TK_TRUE);
+    assert_int_equal(ev("starts_with(s, 'Mi') && ends_with(s, 'eD') && !starts_with(s, 'x')", v),
+                     TK_TRUE);
     assert_int_equal(ev("empty(e) && empty(missing) && !empty(s)", v), TK_TRUE);
     assert_int_equal(ev("len(k) == 2 && len(s) == 5", v), TK_TRUE);
     assert_int_equal(ev("number('12') == 12 && string(3) == '3'", v), TK_TRUE);
     assert_int_equal(ev("contains(['a', 'b'], 'b') && contains(s, 'XeD')", v), TK_TRUE);
-    assert_int_equal(ev("open_to_world('::/0') && open_to_world('0.0.0.0/0') && !open_to_world('10.0.0.0/8')", v), TK_TRUE);
+    assert_int_equal(
+        ev("open_to_world('::/0') && open_to_world('0.0.0.0/0') && !open_to_world('10.0.0.0/8')",
+           v),
+        TK_TRUE);
     assert_int_equal(ev("matches(s, '(?i)mixed')", v), TK_TRUE);
 }
 
 int run_expr_tests(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(compile_errors),  cmocka_unit_test(paths_and_comparisons),
+        cmocka_unit_test(compile_errors),          cmocka_unit_test(paths_and_comparisons),
         cmocka_unit_test(wildcards_and_iteration), cmocka_unit_test(three_valued_logic),
-        cmocka_unit_test(provider_defaults), cmocka_unit_test(functions),
+        cmocka_unit_test(provider_defaults),       cmocka_unit_test(functions),
     };
     return cmocka_run_group_tests_name("expr", tests, NULL, NULL);
 }
