@@ -404,10 +404,12 @@ static hv fn_if(cfn_eval *e, const tk_node *arg, uint32_t pos) {
     if (c == TK_TRUE) return eval(e, a[1]);
     if (c == TK_FALSE) return eval(e, a[2]);
     hv both[2] = {eval(e, a[1]), eval(e, a[2])};
-    if (!(both[0].flags & HVF_NOVALUE) && !(both[1].flags & HVF_NOVALUE) &&
-        hv_equal(&both[0], &both[1]) == 1)
-        return both[0];
-    return hv_at(hv_unknown_from(e->a, both, 2), pos);
+    bool maybe_absent = ((both[0].flags | both[1].flags) & (HVF_NOVALUE | HVF_MAYBE_NOVALUE)) != 0;
+    if (!maybe_absent && hv_equal(&both[0], &both[1]) == 1) return both[0];
+    if ((both[0].flags & HVF_NOVALUE) && (both[1].flags & HVF_NOVALUE)) return novalue(pos);
+    hv u = hv_at(hv_unknown_from(e->a, both, 2), pos);
+    if (maybe_absent) u.flags |= HVF_MAYBE_NOVALUE;
+    return u;
 }
 
 static hv tri_value(tk_tri t, uint32_t pos) {
@@ -784,7 +786,21 @@ static tk_tri cfn_configured(void *self, const tk_resource *res, const char *pat
         if (!dot) break;
         p = dot + 1;
     }
+    if (v && v->kind == HV_UNKNOWN && (v->flags & HVF_MAYBE_NOVALUE)) return TK_UNKNOWN_TRI;
     return v && v->kind != HV_NULL ? TK_TRUE : TK_FALSE;
+}
+
+/* A resource's physical names, known before deployment: BucketName, RoleName, Name, ... */
+static uint32_t cfn_ids(void *self, const tk_resource *res, tk_str *out, uint32_t cap) {
+    const cfn_res *r = res_of(self, res);
+    uint32_t n = 0;
+    for (uint32_t i = 0; r && r->props.kind == HV_OBJECT && i < r->props.n && n < cap; i++) {
+        const hv_pair *p = &r->props.u.pairs[i];
+        if (p->val.kind == HV_STRING && p->val.n && p->klen >= 4 &&
+            !memcmp(p->key + p->klen - 4, "Name", 4))
+            out[n++] = (tk_str){p->val.u.s, p->val.n};
+    }
+    return n;
 }
 
 static const tk_suppression *cfn_suppressed(void *self, const tk_resource *res, const char *rule_id,
@@ -900,6 +916,7 @@ tk_cfn *tk_cfn_adapt(tk_doc *d, tk_rtable *t, const tk_adapt_opts *o, tk_err *er
     t->refs.targets = cfn_targets;
     t->refs.configured = cfn_configured;
     t->refs.suppressed = cfn_suppressed;
+    t->refs.ids = cfn_ids;
     return c;
 }
 

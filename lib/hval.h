@@ -26,10 +26,11 @@ typedef enum hv_kind {
 } hv_kind;
 
 enum {
-    HVF_INHERIT_POS = 1, /* nested values take this value's pos (it came through a reference) */
-    HVF_NOVALUE = 4,     /* CloudFormation's AWS::NoValue: the member or element is left out */
-    HVF_RESOURCE = 2,    /* HV_OBJECT standing for a resource instance: a missing attribute is
-                            known only after apply, not null (extra = the instance's ref) */
+    HVF_INHERIT_POS = 1,   /* nested values take this value's pos (it came through a reference) */
+    HVF_NOVALUE = 4,       /* CloudFormation's AWS::NoValue: the member or element is left out */
+    HVF_MAYBE_NOVALUE = 8, /* HV_UNKNOWN that may also be AWS::NoValue (an undecided Fn::If) */
+    HVF_RESOURCE = 2,      /* HV_OBJECT standing for a resource instance: a missing attribute is
+                              known only after apply, not null (extra = the instance's ref) */
 };
 
 typedef struct hv hv;

@@ -6,8 +6,8 @@
 /* One (type, attr) join: which resources of `type` point, through `attr`, where. */
 struct tk_join {
     char *type, *attr;
-    tk_strmap by_value;  /* attribute value -> chain */
-    tk_strmap by_target; /* "module\x1fbase\x1findex" (index "*" = any) -> chain */
+    tk_strmap by_value;             /* attribute value -> chain */
+    tk_strmap by_target;            /* "module\x1fbase\x1findex" (index "*" = any) -> chain */
     uint32_t *link_res, *link_next; /* chains: resource index and next link */
     size_t n_links, cap_links;
     tk_arena keys;
@@ -74,7 +74,8 @@ bool tk_rtable_finish(tk_rtable *t) {
         bool fresh = false;
         /* Resources come grouped by address, so mostly the type is the previous one's. */
         const tk_resource *prev = i ? &t->items[i - 1] : NULL;
-        if (!(v && prev && prev->type.len == r->type.len && !memcmp(prev->type.p, r->type.p, r->type.len)))
+        if (!(v && prev && prev->type.len == r->type.len &&
+              !memcmp(prev->type.p, r->type.p, r->type.len)))
             v = tk_strmap_put(&t->by_type, r->type.p, r->type.len, &fresh);
         if (!v) {
             free(tail);
@@ -228,7 +229,8 @@ static tk_join *join_build(tk_rtable *t, const char *type, const char *attr) {
     j->attr = strdup(attr);
     tk_arena_init(&j->keys);
     if (!j->type || !j->attr) goto fail;
-    for (const tk_resource *s = tk_rtable_first(t, type, strlen(type)); s; s = tk_rtable_next(t, s)) {
+    for (const tk_resource *s = tk_rtable_first(t, type, strlen(type)); s;
+         s = tk_rtable_next(t, s)) {
         uint32_t si = (uint32_t)(s - t->items);
         const tk_node *vn = s->values ? tk_doc_get(t->doc, s->values, attr) : NULL;
         const tk_node *vm = s->unknown ? tk_doc_get(t->doc, s->unknown, attr) : NULL;
@@ -246,8 +248,10 @@ static tk_join *join_build(tk_rtable *t, const char *type, const char *attr) {
         if (!known && (!resolved || n == 0)) j->undetermined = true;
         for (size_t i = 0; i < n; i++) {
             tk_str idx = tg[i].index;
-            if (tg[i].mode == TK_IDX_ANY) idx = (tk_str){"*", 1}, j->any_instance = true;
-            else if (tg[i].mode == TK_IDX_SAME) idx = tk_res_index(s);
+            if (tg[i].mode == TK_IDX_ANY)
+                idx = (tk_str){"*", 1}, j->any_instance = true;
+            else if (tg[i].mode == TK_IDX_SAME)
+                idx = tk_res_index(s);
             size_t kl;
             const char *k = target_key(j, tg[i].module, tg[i].base, idx, &kl);
             if (!k || !link_add(j, &j->by_target, k, kl, si)) goto fail;
@@ -263,8 +267,10 @@ fail:
 }
 
 static tk_join *join_get(tk_rtable *t, const char *type, const char *attr) {
-    size_t slot = (((uintptr_t)type >> 3) ^ ((uintptr_t)attr >> 5)) % (sizeof t->join_seen / sizeof *t->join_seen);
-    if (t->join_seen[slot].type == type && t->join_seen[slot].attr == attr) return t->join_seen[slot].join;
+    size_t slot = (((uintptr_t)type >> 3) ^ ((uintptr_t)attr >> 5)) %
+                  (sizeof t->join_seen / sizeof *t->join_seen);
+    if (t->join_seen[slot].type == type && t->join_seen[slot].attr == attr)
+        return t->join_seen[slot].join;
     tk_join *found = NULL;
     for (tk_join *j = t->joins; j && !found; j = j->next)
         if (!strcmp(j->type, type) && !strcmp(j->attr, attr)) found = j;
@@ -287,6 +293,10 @@ typedef struct rel_out {
 
 static bool rel_add(rel_out *o, uint32_t si) {
     const tk_resource *s = &o->t->items[si];
+    if (s->uncertain) { /* it may not exist: the list is no longer complete, nor certain */
+        o->partial = true;
+        return true;
+    }
     if (o->n == o->cap) {
         uint32_t cap = o->cap ? o->cap * 2 : 8;
         tk_val *a = tk_arena_array(o->ctx->scratch, cap, sizeof *a);
@@ -305,7 +315,8 @@ static bool rel_add(rel_out *o, uint32_t si) {
 }
 
 static int cmp_res(const void *a, const void *b) {
-    uintptr_t x = (uintptr_t)((const tk_val *)a)->u.n.res, y = (uintptr_t)((const tk_val *)b)->u.n.res;
+    uintptr_t x = (uintptr_t)((const tk_val *)a)->u.n.res,
+              y = (uintptr_t)((const tk_val *)b)->u.n.res;
     return x < y ? -1 : x > y;
 }
 
@@ -332,6 +343,10 @@ static const tk_ids *ids_of(tk_rtable *t, const tk_resource *r) {
     static const char *const names[] = {"id", "arn", "bucket", "name"};
     t->ids.of = r;
     t->ids.n = 0;
+    if (t->refs.ids) {
+        t->ids.n = t->refs.ids(t->refs.self, r, t->ids.v, 4);
+        return &t->ids;
+    }
     for (size_t i = 0; i < sizeof names / sizeof *names && r->values; i++) {
         const tk_node *n = tk_doc_get(t->doc, r->values, names[i]);
         if (!n || tk_node_kind(n) != TK_STRING) continue;
@@ -360,10 +375,14 @@ static bool host_related(void *self, tk_eval_ctx *ctx, const tk_resource *r, con
         if (oom || !rel_chain(&o, j, head)) return ctx->failed = true, false;
         /* A reference to "some instance" of a counted resource may or may not be this one;
          * for a resource without instances it is this one. */
-        head = j->any_instance ? find_target(j, tk_res_module(r), tk_res_base(r), (tk_str){"*", 1}, &oom) : NULL;
+        head = j->any_instance
+                   ? find_target(j, tk_res_module(r), tk_res_base(r), (tk_str){"*", 1}, &oom)
+                   : NULL;
         if (oom) return ctx->failed = true, false;
-        if (head && idx.len) o.partial = true;
-        else if (head && !rel_chain(&o, j, head)) return ctx->failed = true, false;
+        if (head && idx.len)
+            o.partial = true;
+        else if (head && !rel_chain(&o, j, head))
+            return ctx->failed = true, false;
     }
     rel_unique(&o);
     out->items = o.items;
@@ -386,8 +405,13 @@ static bool host_resources(void *self, tk_eval_ctx *ctx, const char *type, tk_vl
     const char *ty = data ? type + 5 : type;
     tk_val *items = NULL;
     uint32_t n = 0, cap = 0;
+    bool partial = false;
     for (const tk_resource *r = tk_rtable_first(t, ty, strlen(ty)); r; r = tk_rtable_next(t, r)) {
         if (r->data != data) continue;
+        if (r->uncertain) { /* may not exist (count, for_each or Condition not known) */
+            partial = true;
+            continue;
+        }
         if (n == cap) {
             cap = cap ? cap * 2 : 8;
             tk_val *a = realloc(items, cap * sizeof *a);
@@ -417,7 +441,7 @@ static bool host_resources(void *self, tk_eval_ctx *ctx, const char *type, tk_vl
         return ctx->failed = true, false;
     }
     *v = (uint32_t)t->n_cached;
-    t->cached[t->n_cached++] = (tk_vlist){items, n, false};
+    t->cached[t->n_cached++] = (tk_vlist){items, n, partial};
     *out = t->cached[*v];
     return true;
 }
@@ -434,17 +458,20 @@ static bool host_same(void *self, tk_eval_ctx *ctx, const tk_resource *r, const 
     const tk_node *vm = r->unknown ? tk_doc_get(t->doc, r->unknown, attr) : NULL;
     tk_val v = tk_v_from_node(t->doc, vn, vm);
     if (v.kind == V_STR) {
-        if (!rel_chain(&o, j, tk_strmap_get(&j->by_value, v.u.str, v.slen))) return ctx->failed = true, false;
+        if (!rel_chain(&o, j, tk_strmap_get(&j->by_value, v.u.str, v.slen)))
+            return ctx->failed = true, false;
     } else if (v.kind == V_UNKNOWN) {
         tk_ref_target tg[32];
         size_t n = 0;
         bool resolved = true;
-        if (!t->refs.targets || !t->refs.targets(t->refs.self, r, attr, tg, 32, &n, &resolved) || !resolved || !n) {
+        if (!t->refs.targets || !t->refs.targets(t->refs.self, r, attr, tg, 32, &n, &resolved) ||
+            !resolved || !n) {
             o.partial = true;
         }
         for (size_t i = 0; i < n; i++) {
-            tk_str idx = tg[i].mode == TK_IDX_ANY ? (tk_str){"*", 1}
-                         : tg[i].mode == TK_IDX_SAME ? tk_res_index(r) : tg[i].index;
+            tk_str idx = tg[i].mode == TK_IDX_ANY    ? (tk_str){"*", 1}
+                         : tg[i].mode == TK_IDX_SAME ? tk_res_index(r)
+                                                     : tg[i].index;
             bool oom = false;
             uint32_t *head = find_target(j, tg[i].module, tg[i].base, idx, &oom);
             if (oom || !rel_chain(&o, j, head)) return ctx->failed = true, false;

@@ -11,8 +11,8 @@
 #include "strmap.h"
 
 typedef struct tk_resource {
-    tk_str type;    /* e.g. aws_s3_bucket */
-    tk_str address; /* full address, e.g. module.logs.aws_s3_bucket.b["x"] */
+    tk_str type;            /* e.g. aws_s3_bucket */
+    tk_str address;         /* full address, e.g. module.logs.aws_s3_bucket.b["x"] */
     const tk_node *values;  /* object of attribute values, or NULL */
     const tk_node *unknown; /* parallel mask of values known only after apply, or NULL */
     const tk_node *block;   /* node whose position a finding reports */
@@ -45,8 +45,11 @@ typedef struct tk_ref_source {
     tk_tri (*configured)(void *self, const tk_resource *res, const char *path);
     /* An inline suppression of rule_id covering text offset `at` of res (the place a
      * finding points to), or NULL. May be NULL. */
-    const struct tk_suppression *(*suppressed)(void *self, const tk_resource *res, const char *rule_id,
-                                               uint32_t at);
+    const struct tk_suppression *(*suppressed)(void *self, const tk_resource *res,
+                                               const char *rule_id, uint32_t at);
+    /* The values other resources may name res by (up to cap); NULL: its id, arn, bucket and
+     * name attributes. */
+    uint32_t (*ids)(void *self, const tk_resource *res, tk_str *out, uint32_t cap);
 } tk_ref_source;
 
 /* An inline suppression written in the source (# tenken:ignore:RULE reason exp:DATE). */

@@ -5,6 +5,7 @@
 #include "../../lib/adapt_cfn.h"
 #include "../../lib/json.h"
 #include "../../lib/yaml.h"
+#include "../../include/tenken.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -320,6 +321,76 @@ static void given_parameter_values(void **state) {
     done(l);
 }
 
+/* Scans a template with one rule; the findings and "not evaluated" addresses, space-separated. */
+static void scan_with(const char *match, const char *tmpl, char *found, char *ne, size_t cap) {
+    char rule[2048];
+    snprintf(rule, sizeof rule,
+             "id: TK-TEST-X-001\nprovider: aws\ncategory: \"3\"\nguideline: [Ⅲ.3.1.1]\n"
+             "severity: low\nlevel: basic\ntitle: {ja: あ, en: a}\nrationale: {ja: あ, en: a}\n"
+             "risk: {ja: あ, en: a}\nremediation: {ja: あ, en: a}\nmatch:\n%s",
+             match);
+    tk_engine *e = tk_engine_new();
+    tk_diag d;
+    if (!tk_engine_load_rule(e, "t.rule", rule, strlen(rule), &d))
+        fprintf(stderr, "%u:%u %s\n", d.line, d.column, d.message);
+    tk_scan *s = tk_scan_new(e, NULL);
+    tk_scan_input(s, "t.yaml", tmpl, strlen(tmpl));
+    tk_scan_finish(s);
+    size_t nf, nn;
+    const tk_finding *f = tk_scan_findings(s, &nf);
+    const tk_not_evaluated *n = tk_scan_not_evaluated(s, &nn);
+    found[0] = ne[0] = 0;
+    for (size_t i = 0; i < nf; i++)
+        snprintf(found + strlen(found), cap - strlen(found), "%s ", f[i].resource.address);
+    for (size_t i = 0; i < nn; i++)
+        snprintf(ne + strlen(ne), cap - strlen(ne), "%s ", n[i].resource.address);
+    tk_scan_free(s);
+    tk_engine_free(e);
+}
+
+static const char *const JOINS =
+    "AWSTemplateFormatVersion: '2010-09-09'\n"
+    "Parameters:\n  Make: {Type: String}\n"
+    "Conditions:\n  Maybe: !Equals [!Ref Make, yes]\n"
+    "Resources:\n"
+    "  Named:\n    Type: AWS::S3::Bucket\n    Properties: {BucketName: named-bucket}\n"
+    "  ByName:\n    Type: AWS::S3::BucketPolicy\n    Properties: {Bucket: named-bucket, X: 1}\n"
+    "  Lonely:\n    Type: AWS::S3::Bucket\n"
+    "  MaybePolicy:\n    Type: AWS::S3::BucketPolicy\n    Condition: Maybe\n"
+    "    Properties: {Bucket: !Ref Lonely, X: 1}\n"
+    "  Fn:\n    Type: AWS::Lambda::Url\n"
+    "    Properties: {AuthType: !If [Maybe, AWS_IAM, !Ref AWS::NoValue]}\n";
+
+static void joins_and_uncertain_resources(void **state) {
+    (void)state;
+    char found[512], ne[512];
+    /* related() by a physical name known before deployment. */
+    scan_with("  - family: cloudformation\n    resource: AWS::S3::Bucket\n"
+              "    where: BucketName == 'named-bucket'\n"
+              "    assert: count(related('AWS::S3::BucketPolicy', 'Bucket')) == 0\n",
+              JOINS, found, ne, sizeof found);
+    assert_string_equal(found, "Named ");
+    /* A policy under an unknown Condition may not exist: neither a match nor a miss. */
+    scan_with("  - family: cloudformation\n    resource: AWS::S3::Bucket\n"
+              "    assert: any(related('AWS::S3::BucketPolicy', 'Bucket'), X == 1)\n",
+              JOINS, found, ne, sizeof found);
+    assert_string_equal(found, "");
+    assert_string_equal(ne, "Lonely ");
+    /* resources() leaves it out too, and says the list is not complete. */
+    scan_with("  - family: cloudformation\n    resource: AWS::S3::Bucket\n"
+              "    where: BucketName == 'named-bucket'\n"
+              "    assert: count(resources('AWS::S3::BucketPolicy')) == 1\n",
+              JOINS, found, ne, sizeof found);
+    assert_string_equal(found, "");
+    assert_string_equal(ne, "Named ");
+    /* A property under an undecided !If with AWS::NoValue may be left out. */
+    scan_with("  - family: cloudformation\n    resource: AWS::Lambda::Url\n"
+              "    assert: configured('AuthType')\n",
+              JOINS, found, ne, sizeof found);
+    assert_string_equal(found, "");
+    assert_string_equal(ne, "Fn ");
+}
+
 int run_cfn_tests(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(intrinsic_functions),
@@ -331,6 +402,7 @@ int run_cfn_tests(void) {
         cmocka_unit_test(malformed_templates),
         cmocka_unit_test(metadata_suppressions),
         cmocka_unit_test(given_parameter_values),
+        cmocka_unit_test(joins_and_uncertain_resources),
     };
     return cmocka_run_group_tests_name("cloudformation", tests, NULL, NULL);
 }
