@@ -48,6 +48,8 @@ static const char SCAN_HELP_EN[] =
     "      --color WHEN         auto (default), always or never; NO_COLOR is honoured\n"
     "      --max-input-size N   refuse inputs larger than N bytes (K, M, G suffixes; default 1G)\n"
     "      --max-depth N        refuse nesting deeper than N levels (default 256)\n"
+    "      --max-alias-nodes N  YAML: nodes that aliases may add to a document (default\n"
+    "                           100000); a file that expands further is refused\n"
     "  -h, --help               show this help\n"
     "\n"
     "Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage or input error.\n";
@@ -90,6 +92,8 @@ static const char SCAN_HELP_JA[] =
     "      --color 指定         auto（既定）, always, never。NO_COLOR を尊重\n"
     "      --max-input-size N   N バイトを超える入力を拒否（K, M, G 可。既定 1G）\n"
     "      --max-depth N        N 段を超える入れ子を拒否（既定 256）\n"
+    "      --max-alias-nodes N  YAML: エイリアスの展開で増やせるノード数（既定 100000）。\n"
+    "                           超えるファイルは拒否\n"
     "  -h, --help               このヘルプを表示\n"
     "\n"
     "終了コード: 0 = --fail-on 以上の指摘なし、1 = 指摘あり、2 = 使い方または入力の誤り\n";
@@ -132,6 +136,7 @@ enum {
     OPT_COLOR,
     OPT_MAX_SIZE,
     OPT_MAX_DEPTH,
+    OPT_MAX_ALIAS,
     OPT_VAR,
     OPT_VAR_FILE,
     OPT_ROOT,
@@ -273,6 +278,7 @@ int cmd_scan(int argc, char **argv) {
         {"colour", required_argument, NULL, OPT_COLOR},
         {"max-input-size", required_argument, NULL, OPT_MAX_SIZE},
         {"max-depth", required_argument, NULL, OPT_MAX_DEPTH},
+        {"max-alias-nodes", required_argument, NULL, OPT_MAX_ALIAS},
         {"var", required_argument, NULL, OPT_VAR},
         {"var-file", required_argument, NULL, OPT_VAR_FILE},
         {"root", required_argument, NULL, OPT_ROOT},
@@ -364,6 +370,17 @@ int cmd_scan(int argc, char **argv) {
                 goto done;
             }
             lim.max_depth = v;
+            break;
+        }
+        case OPT_MAX_ALIAS: {
+            char *end;
+            unsigned long v = strtoul(optarg, &end, 10);
+            if (!*optarg || *end || v < 1 || v > 100000000) {
+                cli_error("--max-alias-nodes must be a number from 1 to 100000000, not '%s'",
+                          optarg);
+                goto done;
+            }
+            lim.max_alias_nodes = v;
             break;
         }
         case ':':
