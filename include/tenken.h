@@ -150,6 +150,23 @@ typedef struct tk_suppressed {
     tk_location suppressed_at; /* the comment */
 } tk_suppressed;
 
+/* A check that found the setting in order: kept only when asked (tk_scan_keep_passes), for
+ * reports that list every rule x resource pair, such as JUnit. */
+typedef struct tk_passed {
+    const tk_rule *rule;
+    tk_resource_ref resource;
+    tk_location location; /* the resource's block (the input, for scope-level rules) */
+    uint32_t input;
+} tk_passed;
+
+/* What a scan did with one rule. */
+typedef struct tk_rule_stats {
+    size_t checks;        /* resources (or inputs, for scope-level rules) evaluated */
+    size_t findings;      /* reported */
+    size_t not_evaluated; /* decided by values not known before deployment */
+    size_t suppressed;    /* set aside by inline suppressions */
+} tk_rule_stats;
+
 typedef struct tk_input_info {
     const char *path;
     const char *family; /* "terraform", "cloudformation", "kubernetes"; NULL when the input
@@ -229,6 +246,8 @@ bool tk_scan_source(tk_scan *s, const char *prefix, const tk_srcfs *fs, const ch
 size_t tk_scan_source_tree(tk_scan *s, const char *prefix, const tk_srcfs *fs, const char *dir,
                            const tk_source_opts *o);
 
+/* Keeps the checks that passed (tk_scan_passes); call before the first input. */
+void tk_scan_keep_passes(tk_scan *s, bool keep);
 /* Leaves a rule out of this scan (e.g. --skip-rule). */
 bool tk_scan_disable_rule(tk_scan *s, const tk_rule *r);
 size_t tk_scan_active_rule_count(const tk_scan *s);
@@ -246,6 +265,11 @@ const tk_diag *tk_scan_warnings(const tk_scan *s, size_t *n);
 /* Findings set aside by inline suppressions (# tenken:ignore:RULE reason). */
 const tk_suppressed *tk_scan_suppressed(const tk_scan *s, size_t *n);
 const tk_input_info *tk_scan_inputs(const tk_scan *s, size_t *n);
+/* Checks that passed, in the order of findings; empty unless tk_scan_keep_passes. */
+const tk_passed *tk_scan_passes(const tk_scan *s, size_t *n);
+/* Fills out[i] for every engine rule i (tk_engine_rule order; out has
+ * tk_engine_rule_count entries). */
+void tk_scan_rule_stats(const tk_scan *s, tk_rule_stats *out);
 size_t tk_scan_resource_count(const tk_scan *s);
 size_t tk_scan_evaluation_count(const tk_scan *s); /* rule x resource checks performed */
 

@@ -28,6 +28,11 @@ struct tk_scan {
     size_t n_warnings, cap_warnings;
     tk_suppressed *suppressed;
     size_t n_suppressed, cap_suppressed;
+    tk_passed *passes;
+    size_t n_passes, cap_passes;
+    bool keep_passes;
+    size_t *entry_checks; /* per engine rule entry (stable once the rules are loaded) */
+    size_t *scope_checks; /* per engine rule, for scope-level rules */
     tk_facts *facts; /* parsed from the engine's texts on the first source scan */
     tk_input_info *inputs;
     size_t n_inputs, cap_inputs;
@@ -63,7 +68,17 @@ tk_scan *tk_scan_new(const tk_engine *e, const tk_limits *limits) {
     else
         tk_limits_default(&s->lim);
     tk_arena_init(&s->arena);
+    s->entry_checks = calloc(e->n_entries + 1, sizeof *s->entry_checks);
+    s->scope_checks = calloc(e->n_rules + 1, sizeof *s->scope_checks);
+    if (!s->entry_checks || !s->scope_checks) {
+        tk_scan_free(s);
+        return NULL;
+    }
     return s;
+}
+
+void tk_scan_keep_passes(tk_scan *s, bool keep) {
+    s->keep_passes = keep;
 }
 
 void tk_scan_free(tk_scan *s) {
@@ -73,6 +88,9 @@ void tk_scan_free(tk_scan *s) {
     free(s->errors);
     free(s->warnings);
     free(s->suppressed);
+    free(s->passes);
+    free(s->entry_checks);
+    free(s->scope_checks);
     if (s->facts) tk_facts_free(s->facts);
     free(s->facts);
     free(s->inputs);
@@ -228,6 +246,24 @@ static void set_resource(input_run *r, const tk_resource *res, tk_resource_ref *
     }
 }
 
+static void record_pass(input_run *r, const tk_rule *rule, const tk_resource *res,
+                        const char *scope_address) {
+    tk_scan *s = r->s;
+    if (!GROW(s->passes, s->n_passes, s->cap_passes)) {
+        s->oom = true;
+        return;
+    }
+    tk_passed *p = &s->passes[s->n_passes++];
+    memset(p, 0, sizeof *p);
+    p->rule = rule;
+    p->input = r->input;
+    const tk_location *calls;
+    size_t n_calls;
+    r->ctx.blame = NULL; /* a pass points at the resource, not at what was read last */
+    set_resource(r, res, &p->resource, &p->location, &calls, &n_calls);
+    if (!res) p->resource.address = scope_address;
+}
+
 static void record(input_run *r, const tk_rule *rule, const tk_resource *res, tk_tri result,
                    const char *scope_address) {
     tk_scan *s = r->s;
@@ -364,8 +400,12 @@ static void evaluate(input_run *r) {
             const tk_rule_entry *en = &e->entries[ei];
             if (!rule_enabled(s, en->rule)) continue;
             s->evaluations++;
+            s->entry_checks[ei]++;
             tk_tri t = check(r, en->match);
-            if (t != TK_TRUE) record(r, en->rule, res, t, NULL);
+            if (t != TK_TRUE)
+                record(r, en->rule, res, t, NULL);
+            else if (s->keep_passes)
+                record_pass(r, en->rule, res, NULL);
         }
         tk_eval_ctx_reset(&r->ctx);
         tk_arena_reset(&r->scratch);
@@ -380,10 +420,14 @@ static void evaluate(input_run *r) {
             r->ctx.root = tk_v_null();
             r->ctx.blame = r->ctx.blame_lo = r->ctx.blame_hi = NULL;
             s->evaluations++;
+            s->scope_checks[i]++;
             tk_tri t = check(r, &rule->matches[m]);
             char addr[64];
             snprintf(addr, sizeof addr, "scope:%s", rule->provider);
-            if (t != TK_TRUE) record(r, rule, NULL, t, keep(s, addr, strlen(addr)));
+            if (t != TK_TRUE)
+                record(r, rule, NULL, t, keep(s, addr, strlen(addr)));
+            else if (s->keep_passes)
+                record_pass(r, rule, NULL, keep(s, addr, strlen(addr)));
             tk_eval_ctx_reset(&r->ctx);
             tk_arena_reset(&r->scratch);
         }
@@ -705,10 +749,57 @@ static int cmp_ne(const void *x, const void *y) {
     return strcmp(a->rule->id, b->rule->id);
 }
 
+static int cmp_pass(const void *x, const void *y) {
+    const tk_passed *a = x, *b = y;
+    if (a->input != b->input) return a->input < b->input ? -1 : 1;
+    int c = cmp_loc(&a->location, &b->location);
+    if (c) return c;
+    if ((c = strcmp(a->resource.address, b->resource.address))) return c;
+    return strcmp(a->rule->id, b->rule->id);
+}
+
 void tk_scan_finish(tk_scan *s) {
     if (s->n_findings) qsort(s->findings, s->n_findings, sizeof *s->findings, cmp_finding);
     if (s->n_ne) qsort(s->ne, s->n_ne, sizeof *s->ne, cmp_ne);
     if (s->n_suppressed) qsort(s->suppressed, s->n_suppressed, sizeof *s->suppressed, cmp_finding);
+    if (s->n_passes) qsort(s->passes, s->n_passes, sizeof *s->passes, cmp_pass);
+}
+
+const tk_passed *tk_scan_passes(const tk_scan *s, size_t *n) {
+    *n = s->n_passes;
+    return s->passes;
+}
+
+/* Index of a rule in the engine (rules are sorted by ID). */
+static size_t rule_index(const tk_engine *e, const tk_rule *r) {
+    size_t lo = 0, hi = e->n_rules;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(e->rules[mid]->id, r->id);
+        if (c == 0) return mid;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return SIZE_MAX;
+}
+
+void tk_scan_rule_stats(const tk_scan *s, tk_rule_stats *out) {
+    const tk_engine *e = s->e;
+    memset(out, 0, e->n_rules * sizeof *out);
+    for (size_t i = 0; i < e->n_rules; i++) out[i].checks = s->scope_checks[i];
+    for (size_t i = 0; i < e->n_entries; i++) {
+        size_t k = rule_index(e, e->entries[i].rule);
+        if (k != SIZE_MAX) out[k].checks += s->entry_checks[i];
+    }
+    size_t k;
+    for (size_t i = 0; i < s->n_findings; i++)
+        if ((k = rule_index(e, s->findings[i].rule)) != SIZE_MAX) out[k].findings++;
+    for (size_t i = 0; i < s->n_ne; i++)
+        if ((k = rule_index(e, s->ne[i].rule)) != SIZE_MAX) out[k].not_evaluated++;
+    for (size_t i = 0; i < s->n_suppressed; i++)
+        if ((k = rule_index(e, s->suppressed[i].finding.rule)) != SIZE_MAX) out[k].suppressed++;
 }
 
 const tk_finding *tk_scan_findings(const tk_scan *s, size_t *n) {

@@ -47,12 +47,19 @@ typedef struct report {
     tk_severity fail_on;
     bool fail_never;
     size_t rules_active;
+    long long generated_at; /* seconds since 1970 (UTC): SOURCE_DATE_EPOCH when set, else now */
 } report;
 
+/* One renderer per format (render_<format>.c); each writes the whole report to out. */
 void render_text(const report *r, tk_buf *out);
 struct jw;
 void render_rule_json(struct jw *w, const tk_rule *r);
 void render_json(const report *r, tk_buf *out);
+void render_sarif(const report *r, tk_buf *out);
+void render_junit(const report *r, tk_buf *out); /* needs the passes (tk_scan_keep_passes) */
+void render_csv(const report *r, tk_buf *out);
+void render_markdown(const report *r, tk_buf *out);
+void render_html(const report *r, tk_buf *out);
 /* Exit status for a finished scan: 0, 1 (findings at or above fail_on) or 2 (errors). */
 int report_exit_status(const report *r);
 

@@ -2,12 +2,14 @@
 #include "cli.h"
 #include "fs_tree.h"
 #include "io.h"
+#include "outputs.h"
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 static const char SCAN_HELP_EN[] =
@@ -25,8 +27,11 @@ static const char SCAN_HELP_EN[] =
     "  - '-': any of those from standard input (helm template . | tenken scan -).\n"
     "\n"
     "Options:\n"
-    "  -f, --format FORMAT      text (default) or json\n"
-    "  -o, --output FILE        write the report to FILE (atomically) instead of stdout\n"
+    "  -f, --format FORMAT[=FILE]\n"
+    "                           text (default) or json; repeatable: each FORMAT=FILE is\n"
+    "                           written to its FILE, at most one format to stdout\n"
+    "  -o, --output FILE        write the format given without a file to FILE instead of\n"
+    "                           stdout; every file is written atomically\n"
     "      --lang ja|en         report language (default: from LC_ALL/LC_MESSAGES/LANG)\n"
     "      --fail-on SEVERITY   exit 1 when a finding is at or above SEVERITY:\n"
     "                           critical, high, medium, low (default), info, or none\n"
@@ -68,9 +73,11 @@ static const char SCAN_HELP_JA[] =
     "  - '-': 上記のいずれかを標準入力から読む（helm template . | tenken scan -）\n"
     "\n"
     "オプション:\n"
-    "  -f, --format 形式        text（既定）または json\n"
-    "  -o, --output ファイル    "
-    "レポートを標準出力ではなくファイルへ書き出す（途中状態を残さない）\n"
+    "  -f, --format 形式[=ファイル]\n"
+    "                           text（既定）または json。繰り返し指定可: 形式=ファイル は\n"
+    "                           そのファイルへ、ファイルのない形式は 1 つだけ標準出力へ\n"
+    "  -o, --output ファイル    ファイル指定のない形式を標準出力ではなくこのファイルへ。\n"
+    "                           どのファイルも途中状態を残さずに書き出す\n"
     "      --lang ja|en         レポートの言語（既定は LC_ALL/LC_MESSAGES/LANG から判断）\n"
     "      --fail-on 重大度     この重大度以上の指摘があれば終了コード 1:\n"
     "                           critical, high, medium, low（既定）, info, none\n"
@@ -115,15 +122,6 @@ static bool parse_size(const char *s, size_t *out) {
     return true;
 }
 
-static bool flush_to_stdout(tk_buf *b, void *ctx) {
-    (void)ctx;
-    return io_write_all(STDOUT_FILENO, b->data, b->len);
-}
-
-static bool flush_to_file(tk_buf *b, void *ctx) {
-    return io_atomic_write(ctx, b->data, b->len);
-}
-
 enum {
     OPT_LANG = 256,
     OPT_FAIL_ON,
@@ -141,6 +139,19 @@ enum {
     OPT_VAR_FILE,
     OPT_ROOT,
 };
+
+/* When the report was made: SOURCE_DATE_EPOCH when it is set (reproducible reports), else
+ * now. */
+static long long report_time(void) {
+    const char *e = getenv("SOURCE_DATE_EPOCH");
+    if (e && *e) {
+        char *end;
+        errno = 0;
+        long long v = strtoll(e, &end, 10);
+        if (!errno && !*end && v >= 0 && v < 253402300800LL) return v;
+    }
+    return (long long)time(NULL);
+}
 
 /* Whether an input is Terraform source: a directory, or a .tf / .tf.json file. */
 static bool is_source(const char *path) {
@@ -285,7 +296,8 @@ int cmd_scan(int argc, char **argv) {
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    const char *format = "text", *output = NULL, *root_opt = NULL;
+    const char *output = NULL, *root_opt = NULL;
+    output_plan outputs = {0};
     bool ja = lang_from_env();
     report rep = {.ja = ja, .fail_on = TK_SEV_LOW};
     color_mode cm = COLOR_AUTO;
@@ -311,7 +323,9 @@ int cmd_scan(int argc, char **argv) {
     int c;
     while ((c = getopt_long(argc, argv, ":f:o:qvh", longopts, NULL)) != -1) {
         switch (c) {
-        case 'f': format = optarg; break;
+        case 'f':
+            if (!output_plan_add(&outputs, optarg)) goto done;
+            break;
         case 'o': output = optarg; break;
         case 'q': rep.quiet = true; break;
         case 'v': rep.verbose = true; break;
@@ -391,13 +405,8 @@ int cmd_scan(int argc, char **argv) {
             goto done;
         }
     }
-    bool json = false;
-    if (!strcmp(format, "json"))
-        json = true;
-    else if (strcmp(format, "text") != 0) {
-        cli_error("--format must be text or json, not '%s'", format);
-        goto done;
-    }
+    if (!output_plan_finish(&outputs, output)) goto done;
+    const output_format *to_stdout = output_plan_stdout(&outputs);
     if (optind >= argc) {
         cli_error("no input given (tenken scan FILE..., or - for standard input; see --help)");
         goto done;
@@ -428,6 +437,7 @@ int cmd_scan(int argc, char **argv) {
         if (no_scope && r->scope) on = false;
         if (!on) tk_scan_disable_rule(scan, r);
     }
+    tk_scan_keep_passes(scan, output_plan_needs_passes(&outputs));
     if (!tk_scan_set_parameters(scan, vars, n_vars)) {
         cli_error("out of memory");
         tk_scan_free(scan);
@@ -467,7 +477,7 @@ int cmd_scan(int argc, char **argv) {
                 errs[i].message);
     size_t nw;
     const tk_diag *warns = tk_scan_warnings(scan, &nw);
-    if (!json)
+    if (!to_stdout || !to_stdout->machine)
         for (size_t i = 0; i < nw; i++)
             fprintf(stderr, "%s:%u:%u: %s: %s\n", warns[i].file, warns[i].line, warns[i].column,
                     rep.ja ? "警告" : "warning", warns[i].message);
@@ -475,53 +485,10 @@ int cmd_scan(int argc, char **argv) {
     rep.engine = engine;
     rep.scan = scan;
     rep.rules_active = tk_scan_active_rule_count(scan);
-    rep.color = !output && !json && color_enabled(cm, STDOUT_FILENO);
+    rep.generated_at = report_time();
+    rep.color = to_stdout && !to_stdout->machine && color_enabled(cm, STDOUT_FILENO);
     status = report_exit_status(&rep);
-
-    /* The report streams to its destination in chunks. A report file is written only when
-     * at least one input could be scanned; on standard output a text report is skipped
-     * then too (the errors are on stderr), a JSON report still says what failed. */
-    tk_buf out;
-    tk_buf_init(&out);
-    atomic_file af;
-    bool to_file = output && scanned_ok, to_stdout = !output && (scanned_ok || json);
-    char err[300];
-    if (to_file && !io_atomic_open(&af, output, err, sizeof err)) {
-        fprintf(stderr, "%s:1:1: %s\n", output, err);
-        to_file = false;
-        status = 2;
-    }
-    if (to_file || to_stdout) {
-        out.flush = to_file ? flush_to_file : flush_to_stdout;
-        out.flush_ctx = to_file ? (void *)&af : NULL;
-        out.flush_at = 1 << 16;
-        if (json)
-            render_json(&rep, &out);
-        else
-            render_text(&rep, &out);
-        bool ok = !out.oom && tk_buf_flush(&out);
-        if (to_file) {
-            if (ok && io_atomic_commit(&af, err, sizeof err)) {
-                /* written */
-            } else {
-                if (ok)
-                    fprintf(stderr, "%s:1:1: %s\n", output, err);
-                else
-                    io_atomic_abort(&af);
-                ok = false;
-            }
-        }
-        if (!ok) {
-            if (out.oom)
-                cli_error("out of memory while writing the report");
-            else if (!to_file)
-                cli_error("cannot write the report to standard output");
-            else
-                fprintf(stderr, "%s:1:1: cannot write the report\n", output);
-            status = 2;
-        }
-    }
-    tk_buf_free(&out);
+    if (!output_plan_write(&outputs, &rep, scanned_ok > 0)) status = 2;
     tk_scan_free(scan);
     tk_engine_free(engine);
 done:

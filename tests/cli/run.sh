@@ -133,6 +133,24 @@ expect_code 1 "--output exit"
 if [ -s "$T/o/report.json" ] && python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$T/o/report.json"; then ok; else bad "--output writes a complete JSON file"; fi
 if [ "$(ls -A "$T/o")" = "report.json" ]; then ok; else bad "temporary files left: $(ls -A "$T/o")"; fi
 [ -z "$out" ] && ok || bad "--output still wrote to stdout"
+# Several formats from one scan: FORMAT=FILE, at most one on standard output.
+mkdir "$T/multi"
+run "$TK" scan -f json="$T/multi/r.json" -f text --color never "$FIX/fail.plan.json"
+expect_code 1 "two formats, exit status as for one"
+expect_in out "TK-AWS-S3-001" "the format without a file goes to stdout"
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["summary"]["findings"] > 0' "$T/multi/r.json"; then ok; else bad "FORMAT=FILE writes a complete report"; fi
+run "$TK" scan -f text -o "$T/multi/r.txt" -f json="$T/multi/r2.json" "$FIX/fail.plan.json"
+if [ -s "$T/multi/r.txt" ] && [ -s "$T/multi/r2.json" ] && [ -z "$out" ]; then ok; else bad "-o takes the format without a file"; fi
+if [ "$(ls -A "$T/multi" | tr '\n' ' ')" = "r.json r.txt r2.json " ]; then ok; else bad "only the reports are left: $(ls -A "$T/multi")"; fi
+run "$TK" scan -f json -f text "$FIX/fail.plan.json"; expect_code 2 "two formats on stdout"
+expect_in err "only one format can go to standard output" "and why"
+run "$TK" scan -f json="$T/multi/x" -f text="$T/multi/x" "$FIX/fail.plan.json"; expect_code 2 "two formats, one file"
+expect_in err "two formats would be written to" "and why"
+run "$TK" scan -f json -f text -o "$T/multi/y" "$FIX/fail.plan.json"; expect_code 2 "-o with two formats without a file"
+run "$TK" scan -f yaml "$FIX/fail.plan.json"; expect_code 2 "unknown format"
+expect_in err "--format must be one of" "unknown format message"
+run "$TK" scan -f json= "$FIX/fail.plan.json"; expect_code 2 "empty file name"
+[ ! -e "$T/multi/x" ] && [ ! -e "$T/multi/y" ] && ok || bad "a usage error writes no report"
 
 # ---- bad inputs: one line file:line:col, exit 2, no output file ----
 printf '{"format_version":"1.0","planned_values":{"root_module":{"resources":[' >"$T/truncated.json"

@@ -5,6 +5,7 @@
 #include "../../lib/adapt_k8s.h"
 #include "../../lib/json.h"
 #include "../../lib/yaml.h"
+#include "../../include/tenken.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -174,12 +175,59 @@ static void annotation_suppressions(void **state) {
     done(l);
 }
 
+/* Every check ends in exactly one of: finding, not evaluated, suppressed or pass; the
+ * per-rule counts add up to the scan's total. */
+static void passes_and_rule_stats(void **state) {
+    (void)state;
+    tk_engine *e = tk_engine_new();
+    tk_diag d;
+    assert_true(tk_engine_load_builtin(e, &d));
+    tk_scan *s = tk_scan_new(e, NULL);
+    tk_scan_keep_passes(s, true);
+    assert_true(tk_scan_input(s, "m.yaml", STREAM, strlen(STREAM)));
+    tk_scan_finish(s);
+    size_t nr = tk_engine_rule_count(e), np, nf;
+    tk_rule_stats *st = calloc(nr, sizeof *st);
+    tk_scan_rule_stats(s, st);
+    const tk_passed *ps = tk_scan_passes(s, &np);
+    tk_scan_findings(s, &nf);
+    assert_true(np > 0 && nf > 0);
+    size_t checks = 0, findings = 0;
+    for (size_t i = 0; i < nr; i++) {
+        const tk_rule *r = tk_engine_rule(e, i);
+        size_t passed = 0;
+        for (size_t j = 0; j < np; j++) passed += ps[j].rule == r;
+        assert_int_equal(st[i].checks,
+                         st[i].findings + st[i].not_evaluated + st[i].suppressed + passed);
+        checks += st[i].checks;
+        findings += st[i].findings;
+    }
+    assert_int_equal(checks, tk_scan_evaluation_count(s));
+    assert_int_equal(findings, nf);
+    /* Passes point at the resource, and are sorted like findings. */
+    for (size_t j = 0; j < np; j++) {
+        assert_string_equal(ps[j].resource.family, "kubernetes");
+        assert_true(ps[j].location.line >= 1);
+        if (j) assert_true(ps[j - 1].location.line <= ps[j].location.line);
+    }
+    free(st);
+    tk_scan_free(s);
+    /* Without asking, nothing is kept. */
+    s = tk_scan_new(e, NULL);
+    assert_true(tk_scan_input(s, "m.yaml", STREAM, strlen(STREAM)));
+    tk_scan_passes(s, &np);
+    assert_int_equal(np, 0);
+    tk_scan_free(s);
+    tk_engine_free(e);
+}
+
 int run_k8s_tests(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(identities_and_derived_members),
         cmocka_unit_test(lists_from_kubectl),
         cmocka_unit_test(odd_documents_warn),
         cmocka_unit_test(annotation_suppressions),
+        cmocka_unit_test(passes_and_rule_stats),
     };
     return cmocka_run_group_tests_name("kubernetes", tests, NULL, NULL);
 }
