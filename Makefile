@@ -18,7 +18,8 @@ CFLAGS_BASE = -std=c17 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wvla -Wform
 CFLAGS_ALL  = $(CFLAGS_BASE) $(OPT) $(SAN) $(CFLAGS)
 LDLIBS_ALL  = -lyaml -lpcre2-8 -lm $(LDLIBS)
 
-DEB_PACKAGES = gcc clang make libyaml-dev libpcre2-dev libcmocka-dev libclang-rt-14-dev python3
+DEB_PACKAGES = gcc clang make libyaml-dev libpcre2-dev libcmocka-dev libclang-rt-14-dev python3 \
+               python3-jsonschema python3-websocket chromium fonts-ipafont-gothic
 
 LIB_SRC   = $(sort $(wildcard lib/*.c))
 TOOL_SRC  = $(sort $(wildcard src/*.c))
@@ -30,7 +31,7 @@ LIB_OBJ   = $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/rules_embedded.o
 TOOL_OBJ  = $(TOOL_SRC:%.c=$(BUILD)/%.o)
 UNIT_OBJ  = $(UNIT_SRC:%.c=$(BUILD)/%.o)
 
-.PHONY: all test check deps bench fuzz clean format unit cli-test rule-test truth-test
+.PHONY: all test check deps bench fuzz clean format unit cli-test rule-test truth-test format-test
 
 all: $(BUILD)/tenken
 
@@ -78,7 +79,11 @@ truth-test: $(BUILD)/test-ground-truth
 cli-test: $(BUILD)/tenken
 	bash tests/cli/run.sh $(BUILD)/tenken
 
-test: unit rule-test truth-test cli-test
+# report formats: each tests/formats/*.sh checks one family of outputs
+format-test: $(BUILD)/tenken
+	@set -e; for t in $(sort $(wildcard tests/formats/*.sh)); do bash $$t $(BUILD)/tenken; done
+
+test: unit rule-test truth-test cli-test format-test
 
 # What CI runs. Each configuration builds into its own directory.
 check:

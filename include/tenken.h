@@ -279,6 +279,8 @@ bool tk_severity_parse(const char *s, tk_severity *out);
 const char *tk_level_name(tk_level l); /* "basic" / "recommended" */
 /* 図表Ⅲ.3.1-1 category titles; NULL for an unknown category. */
 const char *tk_category_title(const char *category, bool ja);
+/* Title of a guideline measure ("Ⅲ.3.1.1"); NULL when the library does not know it. */
+const char *tk_measure_title(const char *measure, bool ja);
 /* The categories in guideline order, NULL-terminated. */
 const char *const *tk_categories(void);
 

@@ -235,6 +235,23 @@ const char *tk_category_title(const char *category, bool ja) {
     return NULL;
 }
 
+/* Titles of the guideline's measures that rules cite (section names of chapter Ⅲ). */
+static const struct {
+    const char *id, *ja, *en;
+} MEASURES[] = {
+    {"Ⅲ.3.1.1", "設定項目の把握と設定", "Knowing and configuring the setting items"},
+    {"Ⅲ.3.1.2", "設定項目の管理", "Managing the setting items"},
+    {"Ⅲ.3.2.1", "変化への適応及び体制整備", "Adapting to change and organising for it"},
+    {"Ⅲ.3.3.1", "システム動作環境の設定に関連するその他のリスク対応",
+     "Other risks of configuring the operating environment"},
+};
+
+const char *tk_measure_title(const char *measure, bool ja) {
+    for (size_t i = 0; i < sizeof MEASURES / sizeof *MEASURES; i++)
+        if (!strcmp(MEASURES[i].id, measure)) return ja ? MEASURES[i].ja : MEASURES[i].en;
+    return NULL;
+}
+
 const char *const *tk_categories(void) {
     static const char *const ids[] = {"1",   "2",   "3",   "4.1", "4.2", "5",
                                       "6.1", "6.2", "6.3", "6.4", "7",   NULL};

@@ -40,6 +40,7 @@ typedef struct report {
     const tk_engine *engine;
     const tk_scan *scan;
     bool ja;
+    bool lang_given; /* --lang was given (the HTML report is Japanese unless it says en) */
     bool color;
     bool verbose;
     bool quiet;

@@ -338,6 +338,7 @@ int cmd_scan(int argc, char **argv) {
                 cli_error("--lang must be ja or en, not '%s'", optarg);
                 goto done;
             }
+            rep.lang_given = true;
             break;
         case OPT_FAIL_ON:
             if (!strcmp(optarg, "none"))

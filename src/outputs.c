@@ -8,6 +8,7 @@
 static const output_format FORMATS[] = {
     {"text", render_text, false, false},
     {"json", render_json, true, false},
+    {"html", render_html, true, false},
 };
 
 const output_format *output_format_find(const char *name) {
@@ -18,7 +19,7 @@ const output_format *output_format_find(const char *name) {
 }
 
 const char *output_format_names(void) {
-    return "text, json";
+    return "text, json, html";
 }
 
 bool output_plan_add(output_plan *p, const char *spec) {
