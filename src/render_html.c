@@ -50,6 +50,26 @@ static void esc(html *h, const char *s) {
     tk_buf_append(h->b, p + start, n - start);
 }
 
+/* A text of several lines (an example fix): each line escaped, the line breaks kept. */
+static void esc_lines(html *h, const char *s) {
+    while (s) {
+        const char *nl = strchr(s, '\n');
+        size_t n = nl ? (size_t)(nl - s) : strlen(s);
+        char line[512];
+        /* Lines are short in practice; a longer one is escaped in pieces. */
+        for (size_t off = 0; off < n;) {
+            size_t k = n - off < sizeof line - 1 ? n - off : sizeof line - 1;
+            memcpy(line, s + off, k);
+            line[k] = 0;
+            esc(h, line);
+            off += k;
+        }
+        if (!nl) break;
+        tk_buf_putc(h->b, '\n');
+        s = nl + 1;
+    }
+}
+
 /* Both languages; the page shows the one chosen. */
 static void bi(html *h, const char *ja, const char *en) {
     lit(h, "<span class=\"ja\">");
@@ -434,7 +454,10 @@ static void finding_row(html *h, const tk_finding *f, size_t rule_index, uint32_
     lit(h, "</code></td><td><code>");
     esc(h, f->resource.address);
     lit(h, "</code><br><span class=\"note\">");
-    esc(h, f->resource.type);
+    if (!strcmp(f->resource.type, "scope"))
+        bi(h, "アカウント全体の設定", "account-wide setting");
+    else
+        esc(h, f->resource.type);
     lit(h, "</span></td><td><code>");
     location_text(h, &f->location);
     lit(h, "</code></td><td>");
@@ -474,13 +497,26 @@ static void finding_row(html *h, const tk_finding *f, size_t rule_index, uint32_
         lit(h, "<h4>");
         bi(h, "修正例", "Example fix");
         lit(h, "</h4><pre>");
-        esc(h, example);
+        esc_lines(h, example);
         lit(h, "</pre>");
     }
     lit(h, "</td></tr>\n");
 }
 
+/* Rows are shown most severe first; within a severity, in report order (input, position). */
+typedef struct row_order {
+    int severity;
+    size_t index;
+} row_order;
+
+static int cmp_row(const void *x, const void *y) {
+    const row_order *a = x, *b = y;
+    if (a->severity != b->severity) return a->severity > b->severity ? -1 : 1;
+    return a->index < b->index ? -1 : a->index > b->index;
+}
+
 static void findings_tab(html *h, const size_t *rule_of_finding) {
+
     size_t nf;
     const tk_finding *fs = tk_scan_findings(h->r->scan, &nf);
     file_index fi = {0};
@@ -494,7 +530,9 @@ static void findings_tab(html *h, const size_t *rule_of_finding) {
         bi(h, "指摘はありません。", "No findings.");
         lit(h, "</p>");
     } else {
-        lit(h, "<table class=\"findings\"><thead><tr><th>");
+        lit(h, "<table class=\"findings\"><colgroup><col class=\"c-sev\"><col class=\"c-title\">"
+               "<col class=\"c-res\"><col class=\"c-loc\"><col class=\"c-cat\"><col class=\"c-lv\">"
+               "<col class=\"c-more\"></colgroup><thead><tr><th>");
         bi(h, "重大度", "Severity");
         lit(h, "</th><th>");
         bi(h, "指摘内容", "Finding");
@@ -507,8 +545,18 @@ static void findings_tab(html *h, const size_t *rule_of_finding) {
         lit(h, "</th><th>");
         bi(h, "基本/推奨", "Level");
         lit(h, "</th><th></th></tr></thead><tbody>\n");
-        for (size_t i = 0; i < nf; i++)
-            finding_row(h, &fs[i], rule_of_finding[i], file_no ? file_no[i] : 0);
+        row_order *order = malloc(nf * sizeof *order);
+        if (!order) {
+            h->b->oom = true;
+        } else {
+            for (size_t i = 0; i < nf; i++) order[i] = (row_order){(int)fs[i].rule->severity, i};
+            qsort(order, nf, sizeof *order, cmp_row);
+            for (size_t k = 0; k < nf; k++) {
+                size_t i = order[k].index;
+                finding_row(h, &fs[i], rule_of_finding[i], file_no ? file_no[i] : 0);
+            }
+            free(order);
+        }
         lit(h, "</tbody></table>\n");
     }
     lit(h, "</section>\n");
