@@ -337,9 +337,44 @@ static void coverage(html *h) {
     lit(h, "</p></div>\n");
 }
 
+/* What was scanned: inputs counted by family and kind. */
+static void scanned_line(html *h) {
+    static const struct {
+        const char *family, *kind, *ja, *en;
+    } KINDS[] = {
+        {"terraform", "source", "Terraform ソース（ルートモジュール）", "Terraform source (root modules)"},
+        {"terraform", "plan", "Terraform プラン", "Terraform plans"},
+        {"terraform", "state", "Terraform ステート", "Terraform states"},
+        {"cloudformation", "template", "CloudFormation テンプレート", "CloudFormation templates"},
+        {"kubernetes", "manifest", "Kubernetes マニフェスト", "Kubernetes manifests"},
+    };
+    size_t ni;
+    const tk_input_info *in = tk_scan_inputs(h->r->scan, &ni);
+    lit(h, "<p class=\"note\">");
+    bi(h, "点検対象: ", "Scanned: ");
+    bool any = false;
+    for (size_t k = 0; k < sizeof KINDS / sizeof *KINDS; k++) {
+        size_t n = 0;
+        for (size_t i = 0; i < ni; i++)
+            n += in[i].family && !strcmp(in[i].family, KINDS[k].family) &&
+                 !strcmp(in[i].kind, KINDS[k].kind);
+        if (!n) continue;
+        if (any) lit(h, ", ");
+        bi(h, KINDS[k].ja, KINDS[k].en);
+        tk_buf_printf(h->b, " %zu", n);
+        any = true;
+    }
+    if (!any) bi(h, "なし", "nothing");
+    lit(h, " · ");
+    bi(h, "ルール ", "rules ");
+    tk_buf_printf(h->b, "%zu", h->r->rules_active);
+    lit(h, "</p>\n");
+}
+
 static void summary_tab(html *h) {
     lit(h, "<section id=\"tab-summary\">\n");
     verdict(h);
+    scanned_line(h);
     severity_cards(h);
     lit(h, "<div class=\"grid\">");
     chart(h);
