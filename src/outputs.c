@@ -8,6 +8,9 @@
 static const output_format FORMATS[] = {
     {"text", render_text, false, false},
     {"json", render_json, true, false},
+    {"junit", render_junit, true, true},
+    {"csv", render_csv, true, false},
+    {"markdown", render_markdown, true, false},
     {"html", render_html, true, false},
 };
 
@@ -19,7 +22,7 @@ const output_format *output_format_find(const char *name) {
 }
 
 const char *output_format_names(void) {
-    return "text, json, html";
+    return "text, json, junit, csv, markdown (md), html";
 }
 
 bool output_plan_add(output_plan *p, const char *spec) {
