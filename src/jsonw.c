@@ -1,13 +1,14 @@
 /* Writing JSON text: escaped strings and a small pretty-printing writer. */
 #include "jsonw.h"
+#include "report_escape.h"
 #include <stdio.h>
 #include <string.h>
 
-/* Bytes that need an escape: controls, '"', '\\', '<', '>', '&', DEL, and 0xE2 (which may
- * start U+2028 or U+2029). */
+/* Bytes that need a look: controls, '"', '\\', '<', '>', '&', DEL, and every byte of a
+ * multi-byte character (which may be U+2028 or U+2029, or not be UTF-8 at all). */
 static const unsigned char NEEDS_ESCAPE[256] = {
-    [0 ... 0x1F] = 1, ['"'] = 1, ['\\'] = 1, ['<'] = 1,
-    ['>'] = 1,        ['&'] = 1, [0x7F] = 1, [0xE2] = 1,
+    [0 ... 0x1F] = 1, ['"'] = 1, ['\\'] = 1, ['<'] = 1,   ['>'] = 1,
+    ['&'] = 1,        [0x7F] = 1, [0x80 ... 0xFF] = 1,
 };
 
 void jw_string(tk_buf *b, const char *s, size_t len) {
@@ -20,13 +21,18 @@ void jw_string(tk_buf *b, const char *s, size_t len) {
         if (!NEEDS_ESCAPE[c]) continue;
         char esc[7];
         size_t el = 2, skip = 0;
-        if (c == 0xE2) {
-            if (!(i + 2 < len && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9)))
+        if (c >= 0x80) {
+            uint32_t cp;
+            size_t n = report_utf8_next(s + i, len - i, &cp);
+            bool replaced = cp == REPORT_REPLACEMENT_CHAR && n == 1;
+            if (!replaced && cp != 0x2028 && cp != 0x2029) {
+                i += n - 1;
                 continue;
-            /* U+2028/U+2029 end lines in JavaScript. */
-            memcpy(esc, u[i + 2] == 0xA8 ? "\\u2028" : "\\u2029", 6);
+            }
+            /* U+2028/U+2029 end lines in JavaScript; bytes that are not UTF-8 become U+FFFD. */
+            memcpy(esc, replaced ? "\\ufffd" : cp == 0x2028 ? "\\u2028" : "\\u2029", 6);
             el = 6;
-            skip = 2;
+            skip = n - 1;
         } else if (c == '"' || c == '\\') {
             esc[0] = '\\', esc[1] = (char)c;
         } else if (c == '\n') {

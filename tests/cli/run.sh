@@ -126,6 +126,12 @@ done
 run "$TK" scan -f json --rule TK-AWS-S3-001 "$T/ctl.json"
 expect_in out 'no_block[\"\u001b]0;pwned\u0007' "JSON escapes control characters"
 
+# Bytes that are not UTF-8 (here in a file name) become U+FFFD: the JSON stays UTF-8.
+BADNAME="$T/bad$(printf '\377')name.json"
+cp "$FIX/fail.plan.json" "$BADNAME"
+run "$TK" scan -f json "$BADNAME"
+if "$TK" scan -f json "$BADNAME" | python3 -c 'import sys,json; d=json.loads(sys.stdin.buffer.read().decode("utf-8")); assert "\ufffd" in d["inputs"][0]["path"]'; then ok; else bad "JSON report is valid UTF-8 when a path is not"; fi
+
 # ---- output file ----
 mkdir "$T/o"
 run "$TK" scan -f json -o "$T/o/report.json" "$FIX/fail.plan.json"
