@@ -31,7 +31,7 @@ LIB_OBJ   = $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/rules_embedded.o
 TOOL_OBJ  = $(TOOL_SRC:%.c=$(BUILD)/%.o)
 UNIT_OBJ  = $(UNIT_SRC:%.c=$(BUILD)/%.o)
 
-.PHONY: all test check deps bench fuzz clean format unit cli-test rule-test truth-test format-test
+.PHONY: all test check deps bench fuzz clean format unit cli-test rule-test truth-test format-test golden-test
 
 all: $(BUILD)/tenken
 
@@ -79,11 +79,16 @@ truth-test: $(BUILD)/test-ground-truth
 cli-test: $(BUILD)/tenken
 	bash tests/cli/run.sh $(BUILD)/tenken
 
+# every report format of one fixed scan, byte for byte (tests/golden/run.sh TENKEN --update
+# after a deliberate change)
+golden-test: $(BUILD)/tenken
+	bash tests/golden/run.sh $(BUILD)/tenken
+
 # report formats: each tests/formats/*.sh checks one family of outputs
 format-test: $(BUILD)/tenken
 	@set -e; for t in $(sort $(wildcard tests/formats/*.sh)); do bash $$t $(BUILD)/tenken; done
 
-test: unit rule-test truth-test cli-test format-test
+test: unit rule-test truth-test cli-test format-test golden-test
 
 # What CI runs. Each configuration builds into its own directory.
 check:

@@ -8,6 +8,7 @@
 static const output_format FORMATS[] = {
     {"text", render_text, false, false},
     {"json", render_json, true, false},
+    {"sarif", render_sarif, true, false},
     {"junit", render_junit, true, true},
     {"csv", render_csv, true, false},
     {"markdown", render_markdown, true, false},
@@ -22,7 +23,7 @@ const output_format *output_format_find(const char *name) {
 }
 
 const char *output_format_names(void) {
-    return "text, json, junit, csv, markdown (md), html";
+    return "text, json, sarif, junit, csv, markdown (md), html";
 }
 
 bool output_plan_add(output_plan *p, const char *spec) {
