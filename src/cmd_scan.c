@@ -1,5 +1,6 @@
 /* `tenken scan`: read inputs, run the rules, write the report, set the exit status. */
 #include "cli.h"
+#include "config.h"
 #include "fs_tree.h"
 #include "io.h"
 #include "outputs.h"
@@ -36,6 +37,10 @@ static const char SCAN_HELP_EN[] =
     "      --lang ja|en         report language (default: from LC_ALL/LC_MESSAGES/LANG)\n"
     "      --fail-on SEVERITY   exit 1 when a finding is at or above SEVERITY:\n"
     "                           critical, high, medium, low (default), info, or none\n"
+    "      --config FILE        read the configuration from FILE (default: .tenken.yaml in\n"
+    "                           the first input's directory or one of its parents)\n"
+    "      --no-config          read no configuration file\n"
+    "      --profile LEVEL      basic: only 基本 rules; recommended: 基本 and 推奨 (default)\n"
     "      --rules DIR          also load the *.rule files under DIR (repeatable)\n"
     "      --no-builtin-rules   use only rules from --rules\n"
     "      --rule ID            run only this rule (repeatable)\n"
@@ -83,6 +88,10 @@ static const char SCAN_HELP_JA[] =
     "      --lang ja|en         レポートの言語（既定は LC_ALL/LC_MESSAGES/LANG から判断）\n"
     "      --fail-on 重大度     この重大度以上の指摘があれば終了コード 1:\n"
     "                           critical, high, medium, low（既定）, info, none\n"
+    "      --config ファイル    設定をこのファイルから読む（既定: 最初の入力のディレクトリ\n"
+    "                           またはその親にある .tenken.yaml）\n"
+    "      --no-config          設定ファイルを読まない\n"
+    "      --profile レベル     basic: 基本のルールのみ / recommended: 基本と推奨（既定）\n"
     "      --rules ディレクトリ その下の *.rule も読み込む（複数指定可）\n"
     "      --no-builtin-rules   組み込みルールを使わず --rules のルールだけを使う\n"
     "      --rule ID            このルールだけを実行する（複数指定可）\n"
@@ -140,6 +149,9 @@ enum {
     OPT_VAR,
     OPT_VAR_FILE,
     OPT_ROOT,
+    OPT_CONFIG,
+    OPT_NO_CONFIG,
+    OPT_PROFILE,
 };
 
 /* When the report was made: SOURCE_DATE_EPOCH when it is set (reproducible reports), else
@@ -228,7 +240,7 @@ static bool inside(const char *path, const char *dir, const char **rel) {
  * directory when the input lies in it (so modules elsewhere in the repository are found),
  * or else under the input itself. */
 static size_t scan_source(tk_scan *scan, const char *arg, const char *root_opt,
-                          const source_inputs *si, size_t max_bytes) {
+                          const source_inputs *si, size_t max_bytes, const tenken_config *cfg) {
     struct stat st;
     bool dir = stat(arg, &st) == 0 && S_ISDIR(st.st_mode);
     char abs_arg[PATH_MAX], abs_root[PATH_MAX], own[PATH_MAX];
@@ -267,6 +279,12 @@ static size_t scan_source(tk_scan *scan, const char *arg, const char *root_opt,
         tk_scan_add_error(scan, arg, 1, 1, err);
         return 0;
     }
+    char base[PATH_MAX];
+    if (cfg->exclude.n && cfg->dir && realpath(cfg->dir, base)) {
+        t.exclude = cfg->exclude.items;
+        t.n_exclude = cfg->exclude.n;
+        t.exclude_base = base;
+    }
     size_t ok = dir ? tk_scan_source_tree(scan, prefix, &t.fs, rel, &si->opts)
                     : tk_scan_source(scan, prefix, &t.fs, rel, true, &si->opts);
     fs_tree_close(&t);
@@ -295,10 +313,18 @@ int cmd_scan(int argc, char **argv) {
         {"var", required_argument, NULL, OPT_VAR},
         {"var-file", required_argument, NULL, OPT_VAR_FILE},
         {"root", required_argument, NULL, OPT_ROOT},
+        {"config", required_argument, NULL, OPT_CONFIG},
+        {"no-config", no_argument, NULL, OPT_NO_CONFIG},
+        {"profile", required_argument, NULL, OPT_PROFILE},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    const char *output = NULL, *root_opt = NULL;
+    const char *output = NULL, *root_opt = NULL, *config_opt = NULL;
+    bool no_config = false, fail_on_given = false, size_given = false, depth_given = false,
+         alias_given = false;
+    int profile = -1; /* --profile: TK_LEVEL_BASIC or TK_LEVEL_RECOMMENDED */
+    tenken_config cfg = {0};
+    const char **rule_dirs = NULL;
     output_plan outputs = {0};
     bool ja = lang_from_env();
     report rep = {.ja = ja, .fail_on = TK_SEV_LOW};
@@ -343,6 +369,7 @@ int cmd_scan(int argc, char **argv) {
             rep.lang_given = true;
             break;
         case OPT_FAIL_ON:
+            fail_on_given = true;
             if (!strcmp(optarg, "none"))
                 rep.fail_never = true;
             else if (!tk_severity_parse(optarg, &rep.fail_on)) {
@@ -365,6 +392,18 @@ int cmd_scan(int argc, char **argv) {
             break;
         case OPT_VAR_FILE: var_files[n_var_files++] = optarg; break;
         case OPT_ROOT: root_opt = optarg; break;
+        case OPT_CONFIG: config_opt = optarg; break;
+        case OPT_NO_CONFIG: no_config = true; break;
+        case OPT_PROFILE:
+            if (!strcmp(optarg, "basic"))
+                profile = TK_LEVEL_BASIC;
+            else if (!strcmp(optarg, "recommended"))
+                profile = TK_LEVEL_RECOMMENDED;
+            else {
+                cli_error("--profile must be basic or recommended, not '%s'", optarg);
+                goto done;
+            }
+            break;
         case OPT_NO_SCOPE: no_scope = true; break;
         case OPT_COLOR:
             if (!color_parse(optarg, &cm)) {
@@ -373,6 +412,7 @@ int cmd_scan(int argc, char **argv) {
             }
             break;
         case OPT_MAX_SIZE:
+            size_given = true;
             if (!parse_size(optarg, &lim.max_input_bytes)) {
                 cli_error("--max-input-size must be a size such as 500M (at most 2G), not '%s'",
                           optarg);
@@ -387,6 +427,7 @@ int cmd_scan(int argc, char **argv) {
                 goto done;
             }
             lim.max_depth = v;
+            depth_given = true;
             break;
         }
         case OPT_MAX_ALIAS: {
@@ -398,6 +439,7 @@ int cmd_scan(int argc, char **argv) {
                 goto done;
             }
             lim.max_alias_nodes = v;
+            alias_given = true;
             break;
         }
         case ':':
@@ -415,8 +457,44 @@ int cmd_scan(int argc, char **argv) {
         goto done;
     }
 
+    /* The configuration file: --config, else .tenken.yaml in the first input's directory or
+     * one of its parents. The command line overrides what it says. */
+    char *found = NULL;
+    if (!config_opt && !no_config)
+        found = config_find(strcmp(argv[optind], "-") ? argv[optind] : ".");
+    if (config_opt || found) {
+        bool loaded = config_load(&cfg, config_opt ? config_opt : found);
+        free(found);
+        if (!loaded) goto done;
+    }
+    if (!fail_on_given && cfg.has_fail_on) {
+        rep.fail_on = cfg.fail_on;
+        rep.fail_never = cfg.fail_never;
+    }
+    if (!size_given && cfg.max_input_size) lim.max_input_bytes = cfg.max_input_size;
+    if (!depth_given && cfg.max_depth) lim.max_depth = cfg.max_depth;
+    if (!alias_given && cfg.max_alias_nodes) lim.max_alias_nodes = cfg.max_alias_nodes;
+    if (profile < 0 && cfg.has_profile) profile = (int)cfg.profile;
+    if (cfg.rule_dirs.n) {
+        rule_dirs = calloc(rs.n_dirs + cfg.rule_dirs.n + 1, sizeof *rule_dirs);
+        if (!rule_dirs) {
+            cli_error("out of memory");
+            goto done;
+        }
+        for (size_t i = 0; i < cfg.rule_dirs.n; i++) rule_dirs[i] = cfg.rule_dirs.items[i];
+        for (size_t i = 0; i < rs.n_dirs; i++) rule_dirs[cfg.rule_dirs.n + i] = rs.dirs[i];
+        free(rs.dirs);
+        rs.dirs = rule_dirs;
+        rs.n_dirs += cfg.rule_dirs.n;
+        rule_dirs = NULL;
+    }
+
     tk_engine *engine = load_engine(&rs);
     if (!engine) goto done;
+    if (!config_rules_exist(&cfg, engine)) {
+        tk_engine_free(engine);
+        goto done;
+    }
     tk_scan *scan = tk_scan_new(engine, &lim);
     if (!scan) {
         cli_error("out of memory");
@@ -438,6 +516,8 @@ int cmd_scan(int argc, char **argv) {
         for (size_t j = 0; j < n_only; j++) on |= !strcmp(only[j], r->id);
         for (size_t j = 0; j < n_skip; j++) on &= strcmp(skip[j], r->id) != 0;
         if (no_scope && r->scope) on = false;
+        if (!config_rule_on(&cfg, r, n_only > 0)) on = false;
+        if (profile == TK_LEVEL_BASIC && r->level != TK_LEVEL_BASIC) on = false;
         if (!on) tk_scan_disable_rule(scan, r);
     }
     tk_scan_keep_passes(scan, output_plan_needs_passes(&outputs));
@@ -458,7 +538,7 @@ int cmd_scan(int argc, char **argv) {
     size_t scanned_ok = 0;
     for (int i = optind; i < argc; i++) {
         if (is_source(argv[i])) {
-            scanned_ok += scan_source(scan, argv[i], root_opt, &si, lim.max_input_bytes);
+            scanned_ok += scan_source(scan, argv[i], root_opt, &si, lim.max_input_bytes, &cfg);
             continue;
         }
         input_bytes in;
@@ -495,6 +575,7 @@ int cmd_scan(int argc, char **argv) {
     tk_scan_free(scan);
     tk_engine_free(engine);
 done:
+    config_free(&cfg);
     free(rs.dirs);
     free(only);
     free(skip);

@@ -1,6 +1,7 @@
 /* A directory on disk as a tree of source files (see fs_tree.h). Every path is resolved
  * (symbolic links included) and must stay inside the resolved root. */
 #include "fs_tree.h"
+#include <fnmatch.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -120,10 +121,38 @@ static bool tree_list(void *self, const char *rel,
             is_dir =
                 n > 0 && (size_t)n < sizeof full && stat(full, &st) == 0 && S_ISDIR(st.st_mode);
         }
+        if (t->n_exclude) {
+            char full[PATH_MAX];
+            int n = snprintf(full, sizeof full, "%s/%s", path, e->d_name);
+            if (n > 0 && (size_t)n < sizeof full &&
+                fs_tree_excluded(t->exclude, t->n_exclude, t->exclude_base, full))
+                continue;
+        }
         each(ctx, e->d_name, is_dir);
     }
     closedir(d);
     return true;
+}
+
+bool fs_tree_excluded(char *const *patterns, size_t n, const char *base, const char *path) {
+    size_t bl = strlen(base);
+    if (!strcmp(base, "/")) bl = 0;
+    if (strncmp(path, base, bl) != 0 || path[bl] != '/') return false;
+    const char *rel = path + bl + 1;
+    for (size_t i = 0; i < n; i++) {
+        char pat[PATH_MAX];
+        snprintf(pat, sizeof pat, "%s", patterns[i]);
+        size_t pl = strlen(pat);
+        while (pl > 1 && pat[pl - 1] == '/') pat[--pl] = 0; /* "build/" is the directory */
+        const char *p = pat[0] == '.' && pat[1] == '/' ? pat + 2 : pat;
+        if (fnmatch(p, rel, 0) == 0) return true;
+        /* A pattern naming a directory leaves out everything in it. */
+        size_t l = strlen(p);
+        if (!strchr(p, '*') && !strchr(p, '?') && !strchr(p, '[') && !strncmp(rel, p, l) &&
+            rel[l] == '/')
+            return true;
+    }
+    return false;
 }
 
 bool fs_tree_open(fs_tree *t, const char *dir, size_t max_file, char *err, size_t errlen) {

@@ -384,6 +384,53 @@ printf 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  B:\n    Properties
 run "$TK" scan "$T/notype.yaml"; expect_code 2 "resource without a Type"
 expect_in err "$T/notype.yaml:4:5: a resource needs a Type" "template error position"
 
+# ---- configuration file (.tenken.yaml) ----
+mkdir -p "$T/proj/infra/deep"
+cp examples/kubernetes/shop.yaml "$T/proj/infra/deep/"
+cat >"$T/proj/.tenken.yaml" <<'CFG'
+profile: basic
+fail-on: critical
+categories:
+  disable: ["4.2"]
+rules:
+  disable: [TK-K8S-IMG-001]
+CFG
+count() { python3 -c 'import json,sys; d=json.load(sys.stdin); s=d["summary"]; ids={f["rule_id"] for f in d["findings"]}; print(s["by_level"]["recommended"], s["by_category"]["4.2"], int("TK-K8S-IMG-001" in ids), s["by_severity"]["critical"])'; }
+run "$TK" scan -f json "$T/proj/infra/deep/shop.yaml"
+[ "$(count <<<"$out")" = "0 0 0 2" ] && ok || bad "config in a parent directory: profile, categories, rules applied ($(count <<<"$out"))"
+expect_code 1 "fail-on from the config (critical findings)"
+run "$TK" scan -f json --no-config "$T/proj/infra/deep/shop.yaml"
+[ "$(count <<<"$out" | cut -d' ' -f1)" != 0 ] && ok || bad "--no-config ignores the file"
+run "$TK" scan -f json --profile recommended --fail-on none "$T/proj/infra/deep/shop.yaml"
+[ "$(count <<<"$out" | cut -d' ' -f1)" != 0 ] && ok || bad "--profile overrides the config"
+expect_code 0 "--fail-on overrides the config"
+printf 'profil: basic\n' >"$T/proj/bad1.yaml"
+run "$TK" scan --config "$T/proj/bad1.yaml" "$T/proj/infra"; expect_code 2 "unknown key in the config"
+expect_in err "$T/proj/bad1.yaml:1:" "config error has file:line"; expect_in err "unknown key 'profil'" "and names the key"
+printf 'rules:\n  disable: [TK-NOPE]\n' >"$T/proj/bad2.yaml"
+run "$TK" scan --config "$T/proj/bad2.yaml" "$T/proj/infra"; expect_code 2 "unknown rule in the config"
+expect_in err "$T/proj/bad2.yaml:2:13: no rule with id 'TK-NOPE'" "unknown rule position"
+printf 'limits:\n  max-depth: many\n' >"$T/proj/bad3.yaml"
+run "$TK" scan --config "$T/proj/bad3.yaml" "$T/proj/infra"; expect_code 2 "wrong type in the config"
+expect_in err "$T/proj/bad3.yaml:2:14: max-depth must be a whole number" "wrong type position"
+printf 'categories:\n  enable: ["4.3"]\n' >"$T/proj/bad4.yaml"
+run "$TK" scan --config "$T/proj/bad4.yaml" "$T/proj/infra"; expect_code 2 "unknown category"
+expect_in err "is not a category of the guideline" "unknown category message"
+printf 'limits: {max-alias-nodes: 3}\n' >"$T/proj/lim.yaml"
+run "$TK" scan --config "$T/proj/lim.yaml" "$T/alias.yaml"; expect_code 2 "limits from the config"
+run "$TK" scan --config "$T/proj/nothere.yaml" "$T/proj/infra"; expect_code 2 "missing --config file"
+mkdir -p "$T/proj/infra/vendor"
+cp examples/cloudformation/webapp.yaml "$T/proj/infra/vendor/"
+printf 'exclude: ["infra/vendor/"]\n' >"$T/proj/ex1.yaml"
+printf 'exclude: ["*/vendor/*.yaml"]\n' >"$T/proj/ex2.yaml"
+run "$TK" scan -q --no-config --fail-on none "$T/proj/infra"
+expect_in out "vendor/webapp.yaml" "without exclusions the vendored template is scanned"
+for x in ex1 ex2; do
+    run "$TK" scan -q --config "$T/proj/$x.yaml" --fail-on none "$T/proj/infra"
+    expect_not_in out "vendor/webapp.yaml" "exclude ($x) leaves the path out"
+    expect_in out "deep/shop.yaml" "and scans the rest ($x)"
+done
+
 # ---- the TerraGoat corpus (deliberately insecure Terraform source) ----
 run "$TK" scan -q "$CORPUS/../terragoat"
 expect_code 1 "TerraGoat scans with findings"
