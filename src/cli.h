@@ -66,6 +66,7 @@ int report_exit_status(const report *r);
 
 int cmd_scan(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
+int cmd_config(int argc, char **argv);
 
 /* Prints "tenken: message" to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

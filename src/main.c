@@ -8,8 +8,10 @@ static const char HELP_EN[] =
     "Usage: tenken COMMAND [options]\n"
     "\n"
     "Commands:\n"
-    "  scan FILE...     check Terraform plan/state JSON and report misconfigurations\n"
+    "  scan PATH...     check Terraform (source, plan, state), CloudFormation templates and\n"
+    "                   Kubernetes manifests, and report misconfigurations\n"
     "  rules            list the rules (filter by --category, --level, --provider)\n"
+    "  config check     check .tenken.yaml and print what is in force\n"
     "  version          print the version\n"
     "  help             show this help\n"
     "\n"
@@ -22,8 +24,10 @@ static const char HELP_JA[] =
     "使い方: tenken コマンド [オプション]\n"
     "\n"
     "コマンド:\n"
-    "  scan ファイル... Terraform のプラン/ステート JSON を点検し、設定不備を報告する\n"
+    "  scan パス...     Terraform（ソース・プラン・ステート）、CloudFormation テンプレート、\n"
+    "                   Kubernetes マニフェストを点検し、設定不備を報告する\n"
     "  rules            ルールの一覧（--category, --level, --provider で絞り込み）\n"
+    "  config check     .tenken.yaml を検査し、有効な設定を表示する\n"
     "  version          バージョンを表示\n"
     "  help             このヘルプを表示\n"
     "\n"
@@ -43,6 +47,7 @@ int main(int argc, char **argv) {
     }
     if (!strcmp(argv[1], "scan")) return cmd_scan(argc - 1, argv + 1);
     if (!strcmp(argv[1], "rules")) return cmd_rules(argc - 1, argv + 1);
+    if (!strcmp(argv[1], "config")) return cmd_config(argc - 1, argv + 1);
     cli_error("unknown command '%s' (tenken help lists the commands)", argv[1]);
     return 2;
 }

@@ -431,6 +431,22 @@ for x in ex1 ex2; do
     expect_in out "deep/shop.yaml" "and scans the rest ($x)"
 done
 
+# tenken config check: validates and prints what is in force.
+printf 'service-model: saas\nresponsibility:\n  "4.2": {role: sier, name: Example Systems}\n' >>"$T/proj/.tenken.yaml"
+run "$TK" config check --lang en "$T/proj/infra/deep"
+expect_code 0 "config check of a valid file"
+expect_in out "$T/proj/.tenken.yaml: valid" "names the file found"
+expect_in out "profile               basic" "shows the profile"
+expect_in out "Example Systems (SIer)" "shows a named owner"
+expect_in out "Identity and access management (IAM) user" "SaaS: accounts stay with the user"
+expect_in out "Databases                          provider" "SaaS: the rest is the provider's"
+expect_in out "(not checked)" "disabled categories are marked"
+run "$TK" config check --config "$T/proj/bad2.yaml"; expect_code 2 "config check finds an unknown rule"
+expect_in err "bad2.yaml:2:13: no rule with id" "with its position"
+run "$TK" config check "$T/nonexistent"; expect_code 2 "config check of a missing path"
+mkdir -p "$T/noconf"
+run "$TK" config check "$T/noconf"; expect_code 0 "no configuration file is fine"
+
 # ---- the TerraGoat corpus (deliberately insecure Terraform source) ----
 run "$TK" scan -q "$CORPUS/../terragoat"
 expect_code 1 "TerraGoat scans with findings"

@@ -1,0 +1,121 @@
+/* `tenken config check`: reads the configuration file (as `tenken scan` would find it, or
+ * --config FILE), checks it, and prints what is in force. */
+#include "cli.h"
+#include "config.h"
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static const char CONFIG_HELP[] =
+    "Usage: tenken config check [--config FILE] [--lang ja|en] [PATH]\n"
+    "\n"
+    "Checks the configuration file — FILE, or .tenken.yaml in PATH (default: the current\n"
+    "directory) or one of its parents, as `tenken scan PATH` would find it — and prints\n"
+    "what is in force: profile, failing severity, rules and categories, exclusions, rule\n"
+    "directories, limits, service model and who is responsible for each guideline\n"
+    "category. Exit status 0 when the file is valid (or there is none), 2 otherwise.\n";
+
+static void list_line(const char *label, const string_list *l) {
+    if (!l->n) return;
+    printf("%-22s", label);
+    for (size_t i = 0; i < l->n; i++) printf("%s%s", i ? ", " : "", l->items[i]);
+    putchar('\n');
+}
+
+int cmd_config(int argc, char **argv) {
+    static const struct option longopts[] = {
+        {"config", required_argument, NULL, 'c'},
+        {"lang", required_argument, NULL, 'l'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    bool ja = lang_from_env();
+    const char *file = NULL;
+    if (argc < 2 || strcmp(argv[1], "check") != 0) {
+        if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
+            fputs(CONFIG_HELP, stdout);
+            return 0;
+        }
+        cli_error("usage: tenken config check [--config FILE] [PATH]");
+        return 2;
+    }
+    optind = 1;
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc - 1, argv + 1, ":h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'c': file = optarg; break;
+        case 'l':
+            if (!lang_parse(optarg, &ja)) {
+                cli_error("--lang must be ja or en, not '%s'", optarg);
+                return 2;
+            }
+            break;
+        case 'h': fputs(CONFIG_HELP, stdout); return 0;
+        default:
+            cli_error("unknown option %s (see tenken config --help)", argv[optind]); /* argv+1 shifted */
+            return 2;
+        }
+    }
+    const char *start = optind < argc - 1 ? argv[optind + 1] : ".";
+    struct stat st;
+    if (stat(start, &st) != 0) {
+        fprintf(stderr, "%s:1:1: no such file or directory\n", start);
+        return 2;
+    }
+    char *found = file ? NULL : config_find(start);
+    if (!file && !found) {
+        printf(ja ? "設定ファイルはありません（%s とその親に .tenken.yaml なし）。既定の設定で点検します。\n"
+                  : "No configuration file (no .tenken.yaml in %s or its parents): defaults apply.\n",
+               start);
+        return 0;
+    }
+    tenken_config cfg;
+    bool ok = config_load(&cfg, file ? file : found);
+    free(found);
+    if (!ok) {
+        config_free(&cfg);
+        return 2;
+    }
+    /* Rule IDs are checked against the built-in rules and the configuration's rule-dirs. */
+    rule_source_opts rs = {.dirs = (const char **)cfg.rule_dirs.items, .n_dirs = cfg.rule_dirs.n};
+    tk_engine *engine = load_engine(&rs);
+    ok = engine && config_rules_exist(&cfg, engine);
+    tk_engine_free(engine);
+    if (!ok) {
+        config_free(&cfg);
+        return 2;
+    }
+    printf("%s: %s\n", cfg.path, ja ? "有効な設定です" : "valid");
+    printf("%-22s%s\n", "profile",
+           cfg.has_profile ? (cfg.profile == TK_LEVEL_BASIC ? (ja ? "basic（基本のみ）" : "basic")
+                                                            : (ja ? "recommended（基本と推奨）"
+                                                                  : "recommended"))
+                           : (ja ? "recommended（既定）" : "recommended (default)"));
+    printf("%-22s%s\n", "fail-on",
+           cfg.has_fail_on ? (cfg.fail_never ? "none" : tk_severity_name(cfg.fail_on))
+                           : (ja ? "low（既定）" : "low (default)"));
+    list_line("rules.enable", &cfg.enable_rules);
+    list_line("rules.disable", &cfg.disable_rules);
+    list_line("categories.enable", &cfg.enable_categories);
+    list_line("categories.disable", &cfg.disable_categories);
+    list_line("exclude", &cfg.exclude);
+    list_line("rule-dirs", &cfg.rule_dirs);
+    if (cfg.max_input_size) printf("%-22s%zu\n", "limits.max-input-size", cfg.max_input_size);
+    if (cfg.max_depth) printf("%-22s%zu\n", "limits.max-depth", cfg.max_depth);
+    if (cfg.max_alias_nodes) printf("%-22s%zu\n", "limits.max-alias-nodes", cfg.max_alias_nodes);
+    if (cfg.service_model) printf("%-22s%s\n", "service-model", cfg.service_model);
+    printf("%s\n", ja ? "責任分界（類型ごとの担当）:" : "Responsibility by guideline category:");
+    for (const char *const *cat = tk_categories(); *cat; cat++) {
+        const category_owner *o = config_owner(&cfg, *cat);
+        char label[256] = "";
+        if (o) config_owner_label(o, ja, label, sizeof label);
+        bool off = !config_rule_on(&cfg, &(tk_rule){.id = "", .category = *cat}, true);
+        printf("  %-4s %-34s %s%s\n", *cat, tk_category_title(*cat, ja),
+               o ? label : (ja ? "（未設定）" : "(not set)"),
+               off ? (ja ? "  ※点検しない" : "  (not checked)") : "");
+    }
+    config_free(&cfg);
+    return 0;
+}
