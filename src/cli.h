@@ -7,6 +7,9 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+/* A size such as 500M: a positive number with an optional K, M or G suffix, at most 2 GiB. */
+bool size_parse(const char *s, size_t *out);
+
 /* ---- language ---- */
 /* Japanese when LC_ALL, LC_MESSAGES or LANG (the first one set) starts with "ja". */
 bool lang_from_env(void);

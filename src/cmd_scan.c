@@ -116,22 +116,6 @@ static const char SCAN_HELP_JA[] =
     "\n"
     "終了コード: 0 = --fail-on 以上の指摘なし、1 = 指摘あり、2 = 使い方または入力の誤り\n";
 
-static bool parse_size(const char *s, size_t *out) {
-    char *end;
-    errno = 0;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (errno || end == s) return false;
-    unsigned long long mul = 1;
-    if (*end == 'K' || *end == 'k')
-        mul = 1ULL << 10, end++;
-    else if (*end == 'M' || *end == 'm')
-        mul = 1ULL << 20, end++;
-    else if (*end == 'G' || *end == 'g')
-        mul = 1ULL << 30, end++;
-    if (*end || v == 0 || v > (2ULL << 30) / mul) return false;
-    *out = (size_t)(v * mul);
-    return true;
-}
 
 enum {
     OPT_LANG = 256,
@@ -413,7 +397,7 @@ int cmd_scan(int argc, char **argv) {
             break;
         case OPT_MAX_SIZE:
             size_given = true;
-            if (!parse_size(optarg, &lim.max_input_bytes)) {
+            if (!size_parse(optarg, &lim.max_input_bytes)) {
                 cli_error("--max-input-size must be a size such as 500M (at most 2G), not '%s'",
                           optarg);
                 goto done;

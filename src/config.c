@@ -1,6 +1,7 @@
 /* The project configuration file (.tenken.yaml): finding it, reading it with positions,
  * and checking every key and type — a mistake is `file:line:col: message`, never ignored. */
 #include "config.h"
+#include "cli.h"
 #include "io.h"
 #include "../lib/doc.h"
 #include "../lib/text.h"
@@ -146,19 +147,6 @@ static bool category_list(reader *r, const tk_node *n, const char *key, string_l
     return true;
 }
 
-static bool parse_size_text(const char *s, size_t *out) {
-    char *end;
-    errno = 0;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (errno || end == s) return false;
-    unsigned long long mul = 1;
-    if (*end == 'K' || *end == 'k') mul = 1ULL << 10, end++;
-    else if (*end == 'M' || *end == 'm') mul = 1ULL << 20, end++;
-    else if (*end == 'G' || *end == 'g') mul = 1ULL << 30, end++;
-    if (*end || v == 0 || v > (2ULL << 30) / mul) return false;
-    *out = (size_t)(v * mul);
-    return true;
-}
 
 static bool want_count(reader *r, const tk_node *n, const char *key, size_t lo, size_t hi,
                        size_t *out) {
@@ -184,7 +172,7 @@ static bool read_limits(reader *r, const tk_node *n, tenken_config *c) {
                 continue;
             }
             if (!want_string(r, m, "max-input-size", &s)) return false;
-            bool ok = parse_size_text(s, &c->max_input_size);
+            bool ok = size_parse(s, &c->max_input_size);
             free(s);
             if (!ok) return fail_at(r, m, "max-input-size must be a size such as 500M (at most 2G)");
         } else if (tk_doc_key_eq(&r->doc, m, "max-depth", 9)) {
