@@ -2,65 +2,25 @@
  * whatever the bytes, what reaches a report is well-formed UTF-8 without control or
  * reordering characters. */
 #include "report_escape.h"
+#include "../lib/text.h"
 
 size_t report_utf8_next(const char *s, size_t len, uint32_t *cp) {
     const unsigned char *u = (const unsigned char *)s;
-    unsigned char c = u[0];
-    *cp = REPORT_REPLACEMENT_CHAR;
-    if (c < 0x80) {
-        *cp = c;
+    size_t n = tk_utf8_seq(u, len);
+    if (n == 0) {
+        *cp = REPORT_REPLACEMENT_CHAR; /* not UTF-8: one byte becomes U+FFFD */
         return 1;
     }
-    size_t need;
-    uint32_t v, min;
-    if (c >= 0xC2 && c <= 0xDF) {
-        need = 1;
-        v = c & 0x1Fu;
-        min = 0x80;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        need = 2;
-        v = c & 0x0Fu;
-        min = 0x800;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        need = 3;
-        v = c & 0x07u;
-        min = 0x10000;
-    } else {
-        return 1; /* a continuation byte, an overlong lead (C0, C1) or F5..FF */
-    }
-    if (len < need + 1) return 1;
-    for (size_t k = 1; k <= need; k++) {
-        if ((u[k] & 0xC0) != 0x80) return 1;
-        v = v << 6 | (u[k] & 0x3Fu);
-    }
-    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return 1;
+    static const unsigned char LEAD_BITS[] = {0, 0x7F, 0x1F, 0x0F, 0x07};
+    uint32_t v = u[0] & LEAD_BITS[n];
+    for (size_t k = 1; k < n; k++) v = v << 6 | (u[k] & 0x3Fu);
     *cp = v;
-    return need + 1;
+    return n;
 }
 
 void report_put_utf8(tk_buf *b, uint32_t cp) {
     char e[4];
-    size_t n;
-    if (cp < 0x80) {
-        e[0] = (char)cp;
-        n = 1;
-    } else if (cp < 0x800) {
-        e[0] = (char)(0xC0 | cp >> 6);
-        e[1] = (char)(0x80 | (cp & 0x3F));
-        n = 2;
-    } else if (cp < 0x10000) {
-        e[0] = (char)(0xE0 | cp >> 12);
-        e[1] = (char)(0x80 | (cp >> 6 & 0x3F));
-        e[2] = (char)(0x80 | (cp & 0x3F));
-        n = 3;
-    } else {
-        e[0] = (char)(0xF0 | cp >> 18);
-        e[1] = (char)(0x80 | (cp >> 12 & 0x3F));
-        e[2] = (char)(0x80 | (cp >> 6 & 0x3F));
-        e[3] = (char)(0x80 | (cp & 0x3F));
-        n = 4;
-    }
-    tk_buf_append(b, e, n);
+    tk_buf_append(b, e, tk_utf8_encode(cp, e));
 }
 
 bool report_unsafe_char(uint32_t cp) {
