@@ -106,6 +106,8 @@ bool tk_engine_load_facts(tk_engine *e, const char *path, const char *text, size
 size_t tk_engine_rule_count(const tk_engine *e);
 const tk_rule *tk_engine_rule(const tk_engine *e, size_t i); /* sorted by ID */
 const tk_rule *tk_engine_find_rule(const tk_engine *e, const char *id);
+/* The position of the rule with this ID in tk_engine_rule order, or SIZE_MAX. */
+size_t tk_engine_rule_index(const tk_engine *e, const char *id);
 const char *tk_engine_rules_version(const tk_engine *e); /* digest of the loaded rule texts */
 /* The rule's remediation example for an input family, or NULL. */
 const char *tk_rule_example_for(const tk_rule *r, const char *family);

@@ -174,18 +174,23 @@ const tk_rule *tk_engine_rule(const tk_engine *e, size_t i) {
     return i < e->n_rules ? e->rules[i] : NULL;
 }
 
-const tk_rule *tk_engine_find_rule(const tk_engine *e, const char *id) {
+size_t tk_engine_rule_index(const tk_engine *e, const char *id) {
     size_t lo = 0, hi = e->n_rules;
     while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
+        size_t mid = lo + (hi - lo) / 2;
         int c = strcmp(e->rules[mid]->id, id);
-        if (c == 0) return e->rules[mid];
+        if (c == 0) return mid;
         if (c < 0)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return NULL;
+    return SIZE_MAX;
+}
+
+const tk_rule *tk_engine_find_rule(const tk_engine *e, const char *id) {
+    size_t i = tk_engine_rule_index(e, id);
+    return i == SIZE_MAX ? NULL : e->rules[i];
 }
 
 const char *tk_engine_rules_version(const tk_engine *e) {

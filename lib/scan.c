@@ -770,36 +770,21 @@ const tk_passed *tk_scan_passes(const tk_scan *s, size_t *n) {
     return s->passes;
 }
 
-/* Index of a rule in the engine (rules are sorted by ID). */
-static size_t rule_index(const tk_engine *e, const tk_rule *r) {
-    size_t lo = 0, hi = e->n_rules;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = strcmp(e->rules[mid]->id, r->id);
-        if (c == 0) return mid;
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return SIZE_MAX;
-}
-
 void tk_scan_rule_stats(const tk_scan *s, tk_rule_stats *out) {
     const tk_engine *e = s->e;
     memset(out, 0, e->n_rules * sizeof *out);
     for (size_t i = 0; i < e->n_rules; i++) out[i].checks = s->scope_checks[i];
     for (size_t i = 0; i < e->n_entries; i++) {
-        size_t k = rule_index(e, e->entries[i].rule);
+        size_t k = tk_engine_rule_index(e, e->entries[i].rule->id);
         if (k != SIZE_MAX) out[k].checks += s->entry_checks[i];
     }
     size_t k;
     for (size_t i = 0; i < s->n_findings; i++)
-        if ((k = rule_index(e, s->findings[i].rule)) != SIZE_MAX) out[k].findings++;
+        if ((k = tk_engine_rule_index(e, s->findings[i].rule->id)) != SIZE_MAX) out[k].findings++;
     for (size_t i = 0; i < s->n_ne; i++)
-        if ((k = rule_index(e, s->ne[i].rule)) != SIZE_MAX) out[k].not_evaluated++;
+        if ((k = tk_engine_rule_index(e, s->ne[i].rule->id)) != SIZE_MAX) out[k].not_evaluated++;
     for (size_t i = 0; i < s->n_suppressed; i++)
-        if ((k = rule_index(e, s->suppressed[i].finding.rule)) != SIZE_MAX) out[k].suppressed++;
+        if ((k = tk_engine_rule_index(e, s->suppressed[i].finding.rule->id)) != SIZE_MAX) out[k].suppressed++;
 }
 
 const tk_finding *tk_scan_findings(const tk_scan *s, size_t *n) {

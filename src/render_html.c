@@ -962,16 +962,8 @@ void render_html(const report *rep, tk_buf *out) {
         goto done;
     }
     for (size_t i = 0; i < nf; i++) {
-        size_t lo = 0, hi = nr;
-        while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-            if (strcmp(tk_engine_rule(e, mid)->id, fs[i].rule->id) < 0)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        rule_of[i] = lo;
-        if (lo < nr) used[lo] = true;
+        rule_of[i] = tk_engine_rule_index(e, fs[i].rule->id);
+        if (rule_of[i] < nr) used[rule_of[i]] = true;
     }
     head(&h);
     top_bar(&h);

@@ -357,22 +357,11 @@ static void rule_descriptor(jw *w, tk_buf *tmp, const tk_rule *rule, bool ja) {
 /* ---- rule indices ---- */
 
 /* Maps a rule to its index in runs[0].tool.driver.rules. */
-typedef struct rule_slot {
-    const tk_rule *rule;
-    size_t sarif_index;
-} rule_slot;
-
+/* Where each engine rule stands in tool.driver.rules (SIZE_MAX: not listed). */
 typedef struct rule_index {
-    rule_slot *slots; /* sorted by the rule's address */
-    size_t n;
-    const rule_slot *last; /* findings of a rule mostly come together */
+    size_t *sarif_of; /* per engine rule */
+    const tk_engine *engine;
 } rule_index;
-
-static int slot_cmp(const void *a, const void *b) {
-    uintptr_t x = (uintptr_t)((const rule_slot *)a)->rule;
-    uintptr_t y = (uintptr_t)((const rule_slot *)b)->rule;
-    return x < y ? -1 : x > y;
-}
 
 /* The rules the scan evaluated: checked at least once, or with a finding, a suppressed
  * finding or a check not evaluated. */
@@ -381,27 +370,19 @@ static bool rule_was_evaluated(const tk_rule_stats *st) {
 }
 
 static bool rule_index_build(rule_index *ix, const report *r, const report_summary *sum) {
-    memset(ix, 0, sizeof *ix);
-    ix->slots = calloc(sum->n_rules + 1, sizeof *ix->slots);
-    if (!ix->slots) return false;
+    ix->engine = r->engine;
+    ix->sarif_of = malloc((sum->n_rules + 1) * sizeof *ix->sarif_of);
+    if (!ix->sarif_of) return false;
+    size_t n = 0;
     for (size_t i = 0; i < sum->n_rules; i++)
-        if (rule_was_evaluated(&sum->rules[i])) {
-            ix->slots[ix->n].rule = tk_engine_rule(r->engine, i);
-            ix->slots[ix->n].sarif_index = ix->n;
-            ix->n++;
-        }
-    qsort(ix->slots, ix->n, sizeof *ix->slots, slot_cmp);
+        ix->sarif_of[i] = rule_was_evaluated(&sum->rules[i]) ? n++ : SIZE_MAX;
     return true;
 }
 
 /* The rule's index, or SIZE_MAX when the rule is not listed. */
-static size_t rule_index_of(rule_index *ix, const tk_rule *rule) {
-    if (ix->last && ix->last->rule == rule) return ix->last->sarif_index;
-    rule_slot key = {rule, 0};
-    const rule_slot *s = bsearch(&key, ix->slots, ix->n, sizeof *ix->slots, slot_cmp);
-    if (!s) return SIZE_MAX;
-    ix->last = s;
-    return s->sarif_index;
+static size_t rule_index_of(const rule_index *ix, const tk_rule *rule) {
+    size_t i = tk_engine_rule_index(ix->engine, rule->id);
+    return i == SIZE_MAX ? SIZE_MAX : ix->sarif_of[i];
 }
 
 /* ---- results ---- */
@@ -741,6 +722,6 @@ void render_sarif(const report *r, tk_buf *out) {
     if (tmp.oom) out->oom = true;
 
     tk_buf_free(&tmp);
-    free(c.ix.slots);
+    free(c.ix.sarif_of);
     report_summary_free(&sum);
 }
