@@ -1,6 +1,7 @@
 /* JSON report (the stable contract other formats derive from; see docs/formats.md). */
 #include "cli.h"
 #include "jsonw.h"
+#include "report_summary.h"
 #include "rule_frags.h"
 #include <stdint.h>
 #include <stdlib.h>
@@ -337,40 +338,34 @@ void render_json(const report *r, tk_buf *b) {
     free(used);
     jw_end_obj(&w);
 
+    report_summary sum;
+    report_summarize(r, &sum);
     JW_KEY(&w, "summary");
     jw_obj(&w);
     JW_KEY(&w, "findings");
     jw_uint(&w, nf);
     JW_KEY(&w, "by_category");
     jw_obj(&w);
-    for (const char *const *c = tk_categories(); *c; c++) {
-        size_t n = 0;
-        for (size_t i = 0; i < nf; i++)
-            if (!strcmp(fs[i].rule->category, *c)) n++;
-        jw_key(&w, *c);
-        jw_uint(&w, n);
+    for (size_t c = 0; c < sum.n_categories; c++) {
+        jw_key(&w, sum.categories[c]);
+        jw_uint(&w, sum.by_category[c]);
     }
     jw_end_obj(&w);
     JW_KEY(&w, "by_severity");
     jw_obj(&w);
-    for (int s = 4; s >= 0; s--) {
-        size_t n = 0;
-        for (size_t i = 0; i < nf; i++)
-            if ((int)fs[i].rule->severity == s) n++;
+    for (int s = TK_SEV_CRITICAL; s >= TK_SEV_INFO; s--) {
         jw_key(&w, tk_severity_name((tk_severity)s));
-        jw_uint(&w, n);
+        jw_uint(&w, sum.by_severity[s]);
     }
     jw_end_obj(&w);
     JW_KEY(&w, "by_level");
     jw_obj(&w);
     for (int l = 0; l < 2; l++) {
-        size_t n = 0;
-        for (size_t i = 0; i < nf; i++)
-            if ((int)fs[i].rule->level == l) n++;
         jw_key(&w, tk_level_name((tk_level)l));
-        jw_uint(&w, n);
+        jw_uint(&w, sum.by_level[l]);
     }
     jw_end_obj(&w);
+    report_summary_free(&sum);
     JW_KEY(&w, "not_evaluated");
     jw_uint(&w, nn);
     JW_KEY(&w, "suppressed");

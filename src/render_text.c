@@ -1,5 +1,6 @@
 /* Human-readable report, in Japanese or English, coloured only on a terminal. */
 #include "cli.h"
+#include "report_summary.h"
 #include "rule_frags.h"
 #include "term_text.h"
 #include <string.h>
@@ -189,14 +190,10 @@ void render_text(const report *r, tk_buf *b) {
     }
     if (r->quiet) return;
 
-    size_t by_sev[5] = {0}, basic = 0, rec = 0;
-    for (size_t i = 0; i < nf; i++) {
-        by_sev[fs[i].rule->severity]++;
-        if (fs[i].rule->level == TK_LEVEL_BASIC)
-            basic++;
-        else
-            rec++;
-    }
+    report_summary sum;
+    report_summarize(r, &sum);
+    const size_t *by_sev = sum.by_severity, basic = sum.by_level[TK_LEVEL_BASIC],
+                 rec = sum.by_level[TK_LEVEL_RECOMMENDED];
     if (r->ja) {
         tk_buf_printf(b, "結果: 設定不備 %zu 件（", nf);
         for (int s = 4; s >= 0; s--)
@@ -220,13 +217,12 @@ void render_text(const report *r, tk_buf *b) {
         tk_buf_puts(b,
                     TR(r->ja, "By guideline category (MIC settings guideline, figure III.3.1-1):\n",
                        "類型別（総務省 設定ガイドライン 図表Ⅲ.3.1-1）:\n"));
-        for (const char *const *c = tk_categories(); *c; c++) {
-            size_t n = 0;
-            for (size_t i = 0; i < nf; i++)
-                if (!strcmp(fs[i].rule->category, *c)) n++;
-            if (n) tk_buf_printf(b, "  %4zu  %-4s %s\n", n, *c, tk_category_title(*c, r->ja));
-        }
+        for (size_t c = 0; c < sum.n_categories; c++)
+            if (sum.by_category[c])
+                tk_buf_printf(b, "  %4zu  %-4s %s\n", sum.by_category[c], sum.categories[c],
+                              tk_category_title(sum.categories[c], r->ja));
     }
+    report_summary_free(&sum);
     size_t nsup;
     const tk_suppressed *sups = tk_scan_suppressed(r->scan, &nsup);
     if (nsup && r->verbose) {
