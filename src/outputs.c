@@ -22,9 +22,6 @@ const output_format *output_format_find(const char *name) {
     return NULL;
 }
 
-const char *output_format_names(void) {
-    return "text, json, sarif, junit, csv, markdown (md), html";
-}
 
 bool output_plan_add(output_plan *p, const char *spec) {
     const char *eq = strchr(spec, '=');
@@ -35,8 +32,13 @@ bool output_plan_add(output_plan *p, const char *spec) {
     name[nl] = 0;
     const output_format *f = output_format_find(name);
     if (!f) {
-        cli_error("--format must be one of %s (optionally FORMAT=FILE), not '%s'",
-                  output_format_names(), spec);
+        char names[128] = "";
+        size_t used = 0;
+        for (size_t i = 0; i < sizeof FORMATS / sizeof *FORMATS && used < sizeof names; i++)
+            used += (size_t)snprintf(names + used, sizeof names - used, "%s%s", i ? ", " : "",
+                                     FORMATS[i].name);
+        cli_error("--format must be one of %s (md for markdown; optionally FORMAT=FILE), not '%s'",
+                  names, spec);
         return false;
     }
     if (eq && !eq[1]) {

@@ -15,8 +15,6 @@ typedef struct output_format {
 
 /* The format called name ("md" is markdown), or NULL. */
 const output_format *output_format_find(const char *name);
-/* "text, json, sarif, ..." for messages. */
-const char *output_format_names(void);
 
 enum { MAX_OUTPUTS = 16 };
 typedef struct output_plan {
