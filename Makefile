@@ -19,7 +19,8 @@ CFLAGS_ALL  = $(CFLAGS_BASE) $(OPT) $(SAN) $(CFLAGS)
 LDLIBS_ALL  = -lyaml -lpcre2-8 -lm $(LDLIBS)
 
 DEB_PACKAGES = gcc clang make libyaml-dev libpcre2-dev libcmocka-dev libclang-rt-14-dev python3 \
-               python3-jsonschema python3-websocket chromium fonts-ipafont-gothic
+               python3-jsonschema python3-websocket chromium fonts-ipafont-gothic \
+               curl ca-certificates
 
 LIB_SRC   = $(sort $(wildcard lib/*.c))
 TOOL_SRC  = $(sort $(wildcard src/*.c))

@@ -10,6 +10,9 @@
 /* A size such as 500M: a positive number with an optional K, M or G suffix, at most 2 GiB. */
 bool size_parse(const char *s, size_t *out);
 
+/* A --fail-on value: a severity, or "none" (*never set). */
+bool fail_on_parse(const char *s, tk_severity *sev, bool *never);
+
 /* ---- language ---- */
 /* Japanese when LC_ALL, LC_MESSAGES or LANG (the first one set) starts with "ja". */
 bool lang_from_env(void);

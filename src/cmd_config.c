@@ -54,7 +54,7 @@ int cmd_config(int argc, char **argv) {
             break;
         case 'h': fputs(CONFIG_HELP, stdout); return 0;
         default:
-            cli_error("unknown option %s (see tenken config --help)", argv[optind]); /* argv+1 shifted */
+            cli_error("unknown option %s (see tenken config --help)", argv[optind]);
             return 2;
         }
     }

@@ -354,9 +354,7 @@ int cmd_scan(int argc, char **argv) {
             break;
         case OPT_FAIL_ON:
             fail_on_given = true;
-            if (!strcmp(optarg, "none"))
-                rep.fail_never = true;
-            else if (!tk_severity_parse(optarg, &rep.fail_on)) {
+            if (!fail_on_parse(optarg, &rep.fail_on, &rep.fail_never)) {
                 cli_error("--fail-on must be critical, high, medium, low, info or none, not '%s'",
                           optarg);
                 goto done;

@@ -33,6 +33,11 @@ bool size_parse(const char *s, size_t *out) {
     return true;
 }
 
+bool fail_on_parse(const char *s, tk_severity *sev, bool *never) {
+    *never = !strcmp(s, "none");
+    return *never || tk_severity_parse(s, sev);
+}
+
 bool lang_from_env(void) {
     static const char *const vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
     for (size_t i = 0; i < 3; i++) {

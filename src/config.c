@@ -105,22 +105,13 @@ static bool want_list(reader *r, const tk_node *n, const char *key, string_list 
 }
 
 static bool is_category(const char *s) {
-    for (const char *const *c = tk_categories(); *c; c++)
-        if (!strcmp(*c, s)) return true;
-    return false;
+    return tk_category_title(s, false) != NULL;
 }
 
-/* A category key or value: YAML may have read 3 or 4.1 as a number; the text is what counts. */
+/* A category key or value: YAML may have read 3 or 4.1 as a number; its text is what
+ * counts. */
 static char *category_text(reader *r, const tk_node *n, bool key) {
     tk_str s = key ? tk_doc_key(&r->doc, n) : tk_doc_str(&r->doc, n);
-    if (!key && tk_node_kind(n) == TK_NUMBER) {
-        /* The source text of the number. */
-        size_t end = n->pos;
-        const char *t = r->doc.text.data;
-        while (end < r->doc.text.len && (t[end] == '.' || (t[end] >= '0' && t[end] <= '9'))) end++;
-        s.p = t + n->pos;
-        s.len = end - n->pos;
-    }
     char *p = malloc(s.len + 1);
     if (!p) return NULL;
     memcpy(p, s.p, s.len);
@@ -293,11 +284,7 @@ static bool read_top(reader *r, const tk_node *root, tenken_config *c) {
         } else if (tk_doc_key_eq(d, m, "fail-on", 7)) {
             char *s = NULL;
             if (!want_string(r, m, "fail-on", &s)) return false;
-            bool ok = true;
-            if (!strcmp(s, "none"))
-                c->fail_never = true;
-            else
-                ok = tk_severity_parse(s, &c->fail_on);
+            bool ok = fail_on_parse(s, &c->fail_on, &c->fail_never);
             free(s);
             if (!ok) return fail_at(r, m, "fail-on must be critical, high, medium, low, info or none");
             c->has_fail_on = true;
@@ -408,7 +395,6 @@ void config_free(tenken_config *c) {
         free(c->owners[i].name);
     }
     free(c->owners);
-    free(c->waivers);
     memset(c, 0, sizeof *c);
 }
 

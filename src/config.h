@@ -37,7 +37,6 @@ typedef struct tenken_config {
     char *service_model;                              /* "iaas", "paas", "saas" or NULL */
     category_owner *owners;
     size_t n_owners;
-    char *waivers; /* waivers file named in the configuration (resolved), or NULL */
 } tenken_config;
 
 /* Finds .tenken.yaml in start (a directory, or the directory of a file) or its parents;

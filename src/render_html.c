@@ -27,10 +27,9 @@ static void lit(html *h, const char *s) {
 }
 
 /* Text or attribute value: & < > " ' escaped; control and bidi characters shown as \xNN. */
-static void esc(html *h, const char *s) {
-    if (!s) return;
+static void esc_n(html *h, const char *s, size_t len) {
     tk_buf_clear(&h->tmp);
-    term_cstr(&h->tmp, s);
+    term_text(&h->tmp, s, len);
     const char *p = h->tmp.data;
     size_t n = h->tmp.len, start = 0;
     for (size_t i = 0; i < n; i++) {
@@ -50,20 +49,15 @@ static void esc(html *h, const char *s) {
     tk_buf_append(h->b, p + start, n - start);
 }
 
+static void esc(html *h, const char *s) {
+    if (s) esc_n(h, s, strlen(s));
+}
+
 /* A text of several lines (an example fix): each line escaped, the line breaks kept. */
 static void esc_lines(html *h, const char *s) {
     while (s) {
         const char *nl = strchr(s, '\n');
-        size_t n = nl ? (size_t)(nl - s) : strlen(s);
-        char line[512];
-        /* Lines are short in practice; a longer one is escaped in pieces. */
-        for (size_t off = 0; off < n;) {
-            size_t k = n - off < sizeof line - 1 ? n - off : sizeof line - 1;
-            memcpy(line, s + off, k);
-            line[k] = 0;
-            esc(h, line);
-            off += k;
-        }
+        esc_n(h, s, nl ? (size_t)(nl - s) : strlen(s));
         if (!nl) break;
         tk_buf_putc(h->b, '\n');
         s = nl + 1;
