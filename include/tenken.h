@@ -123,6 +123,21 @@ typedef struct tk_location {
     unsigned line, column;
 } tk_location;
 
+/* An accepted finding, for a time. A waiver comes from a waivers file (every field set); a
+ * suppression written in the input is described the same way, with in_source set, the
+ * resource's address as the pattern and no approver or creation date. */
+typedef struct tk_waiver {
+    const char *rule;     /* rule ID */
+    const char *resource; /* pattern on the resource address: '*' any characters, '?' one */
+    const char *path;     /* pattern on the input's path (same syntax), or NULL for any */
+    const char *reason;
+    const char *approver;
+    const char *created; /* "YYYY-MM-DD" */
+    const char *expires; /* "YYYY-MM-DD": the last day it applies; NULL: no end */
+    tk_location at;      /* where it is written */
+    bool in_source;
+} tk_waiver;
+
 typedef struct tk_finding {
     const tk_rule *rule;
     tk_resource_ref resource;
@@ -132,6 +147,9 @@ typedef struct tk_finding {
     size_t n_module_calls;
     char fingerprint[17]; /* 16 hex digits; stable when lines move or files are reordered */
     uint32_t input;
+    /* A waiver or suppression that covered this finding until its expiry date passed, so
+     * the finding is reported again; NULL otherwise. */
+    const tk_waiver *expired;
 } tk_finding;
 
 typedef struct tk_not_evaluated {
@@ -152,6 +170,20 @@ typedef struct tk_suppressed {
     tk_location suppressed_at; /* the comment */
 } tk_suppressed;
 
+/* A finding a waiver set aside. */
+typedef struct tk_waived {
+    tk_finding finding;
+    const tk_waiver *waiver;
+} tk_waived;
+
+/* What became of a waiver in a scan. */
+typedef struct tk_waiver_status {
+    tk_waiver waiver;
+    bool expired;   /* its expiry date has passed: its findings are reported again */
+    size_t matched; /* findings it matched (set aside, or let through when expired);
+                       0 means stale: it no longer matches anything */
+} tk_waiver_status;
+
 /* A check that found the setting in order: kept only when asked (tk_scan_keep_passes), for
  * reports that list every rule x resource pair, such as JUnit. */
 typedef struct tk_passed {
@@ -167,6 +199,8 @@ typedef struct tk_rule_stats {
     size_t findings;      /* reported */
     size_t not_evaluated; /* decided by values not known before deployment */
     size_t suppressed;    /* set aside by inline suppressions */
+    size_t waived;        /* set aside by waivers */
+    size_t baselined;     /* left out because the baseline holds them */
 } tk_rule_stats;
 
 typedef struct tk_input_info {
@@ -248,6 +282,18 @@ bool tk_scan_source(tk_scan *s, const char *prefix, const tk_srcfs *fs, const ch
 size_t tk_scan_source_tree(tk_scan *s, const char *prefix, const tk_srcfs *fs, const char *dir,
                            const tk_source_opts *o);
 
+/* Adds a waiver (copied): findings of its rule whose address (and input path, when it
+ * gives one) match its patterns are set aside until it expires, then reported again marked
+ * with it. Needs rule, resource, reason, approver and expires; returns false when one is
+ * missing or a date is not YYYY-MM-DD. Call before tk_scan_finish. */
+bool tk_scan_add_waiver(tk_scan *s, const tk_waiver *w);
+/* Findings whose fingerprints are listed (16 hex digits each; copied) are left out of the
+ * findings (tk_scan_baselined keeps them). Call before tk_scan_finish. */
+bool tk_scan_set_baseline(tk_scan *s, const char *const *fingerprints, size_t n);
+
+/* Whether inline suppressions without an expiry date are applied (by default they are
+ * refused with a warning, as a waiver without one is); call before the first input. */
+void tk_scan_allow_open_suppressions(tk_scan *s, bool allow);
 /* Keeps the checks that passed (tk_scan_passes); call before the first input. */
 void tk_scan_keep_passes(tk_scan *s, bool keep);
 /* Leaves a rule out of this scan (e.g. --skip-rule). */
@@ -267,6 +313,12 @@ const tk_diag *tk_scan_warnings(const tk_scan *s, size_t *n);
 /* Findings set aside by inline suppressions (# tenken:ignore:RULE reason). */
 const tk_suppressed *tk_scan_suppressed(const tk_scan *s, size_t *n);
 const tk_input_info *tk_scan_inputs(const tk_scan *s, size_t *n);
+/* Findings waivers set aside, and what became of each waiver (in the order added). */
+const tk_waived *tk_scan_waived(const tk_scan *s, size_t *n);
+const tk_waiver_status *tk_scan_waivers(const tk_scan *s, size_t *n);
+/* Findings the baseline holds, and how many of its fingerprints no finding has any more. */
+const tk_finding *tk_scan_baselined(const tk_scan *s, size_t *n);
+size_t tk_scan_baseline_gone(const tk_scan *s);
 /* Checks that passed, in the order of findings; empty unless tk_scan_keep_passes. */
 const tk_passed *tk_scan_passes(const tk_scan *s, size_t *n);
 /* Fills out[i] for every engine rule i (tk_engine_rule order; out has

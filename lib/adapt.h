@@ -7,6 +7,7 @@
 
 typedef struct tk_adapt_opts {
     const char *today; /* "YYYY-MM-DD"; NULL: the current date (UTC) */
+    bool open_suppressions; /* suppressions without an expiry date are applied too */
     bool (*rule_exists)(void *self, const char *id);
     void *rule_exists_self;
     void (*warn)(void *self, const tk_doc *doc, uint32_t pos, const char *msg);

@@ -874,6 +874,7 @@ tk_cfn *tk_cfn_adapt(tk_doc *d, tk_rtable *t, const tk_adapt_opts *o, tk_err *er
     tk_warnlist_init(&c->warnings, o ? o->warn : NULL, o ? o->warn_self : NULL);
     tk_sups_init(&c->sups, &c->warnings, o ? o->today : NULL, o ? o->rule_exists : NULL,
                  o ? o->rule_exists_self : NULL);
+    c->sups.open = o && o->open_suppressions;
     cfn_eval e = {.c = c, .d = d, .a = &c->arena, .o = o};
     tk_strmap_init(&e.res_index);
     const tk_node *tmpl = template_root(d);

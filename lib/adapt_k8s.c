@@ -268,6 +268,7 @@ tk_k8s *tk_k8s_adapt(tk_doc *d, tk_rtable *t, const tk_adapt_opts *o, tk_err *er
     tk_warnlist_init(&k->warnings, o ? o->warn : NULL, o ? o->warn_self : NULL);
     tk_sups_init(&k->sups, &k->warnings, o ? o->today : NULL, o ? o->rule_exists : NULL,
                  o ? o->rule_exists_self : NULL);
+    k->sups.open = o && o->open_suppressions;
     builder b = {.k = k, .d = d, .w = {.d = d}};
     const tk_node *root = tk_doc_root(d);
     if (root && tk_node_kind(root) == TK_ARRAY && !is_list(d, root)) {

@@ -1466,6 +1466,7 @@ static void add_suppression(tk_tfsrc *ts, const hcl_comment *c, const tf_module 
 
 static void build_suppressions(tk_tfsrc *ts) {
     tk_sups_init(&ts->sups, &ts->warnings, ts->o.today, ts->o.rule_exists, ts->o.rule_exists_self);
+    ts->sups.open = ts->o.open_suppressions;
     for (uint32_t i = 0; i < ts->src.n_mods; i++) {
         const tf_module *m = ts->src.mods[i];
         for (uint32_t k = 0; k < m->n_comments; k++) add_suppression(ts, &m->comments[k], m);

@@ -31,6 +31,7 @@ typedef struct tk_tfsrc_opts {
     tf_limits lim;
     const tk_facts *facts;
     const char *today; /* "YYYY-MM-DD": suppressions that expired before it are ignored */
+    bool open_suppressions; /* suppressions without an expiry date are applied too */
     bool (*rule_exists)(void *self, const char *id); /* for checking suppressions */
     void *rule_exists_self;
     /* Problems that do not stop the scan (an unknown variable, a failing function, ...). */

@@ -58,6 +58,7 @@ typedef struct tk_suppression {
     const char *reason;
     const char *expires; /* "YYYY-MM-DD" or NULL */
     uint32_t pos;        /* of the comment */
+    bool expired;        /* its date has passed: the findings it names are reported again */
 } tk_suppression;
 
 typedef struct tk_join tk_join;

@@ -8,6 +8,7 @@
 #include "adapt_tfsrc.h"
 #include "engine.h"
 #include "json.h"
+#include "waiver.h"
 #include "yaml.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,6 +46,15 @@ struct tk_scan {
     size_t n_params;
     const tk_rule **disabled; /* sorted by address for bsearch */
     size_t n_disabled;
+    bool open_suppressions; /* inline suppressions without an expiry date are applied */
+    tk_waiver_status *waivers;
+    size_t n_waivers, cap_waivers;
+    tk_waived *waived;
+    size_t n_waived;
+    uint64_t *baseline; /* sorted fingerprints */
+    size_t n_baseline;
+    tk_finding *baselined;
+    size_t n_baselined, baseline_gone;
     bool oom;
 };
 
@@ -96,6 +106,10 @@ void tk_scan_free(tk_scan *s) {
     free(s->inputs);
     free(s->disabled);
     free(s->params);
+    free(s->waivers);
+    free(s->waived);
+    free(s->baseline);
+    free(s->baselined);
     tk_strmap_free(&s->types);
     free(s->type_names);
     tk_arena_free(&s->arena);
@@ -177,6 +191,7 @@ typedef struct input_run {
     tk_rtable *t;
     uint32_t input;
     const char *path; /* kept copy */
+    const char *unit; /* what fingerprints count by (fingerprint_unit) */
     tk_eval_ctx ctx;
     tk_arena scratch;
 } input_run;
@@ -209,6 +224,20 @@ static void fingerprint(char out[17], const char *rule, const char *family, tk_s
     h *= 0xff51afd7ed558ccdULL;
     h ^= h >> 33;
     snprintf(out, 17, "%016llx", (unsigned long long)h);
+}
+
+/* What a finding's fingerprint ties its address to. An address is unique within a plan, a
+ * root module or a template, so those count by their path. A Kubernetes object is unique by
+ * kind, namespace and name in a cluster, and manifests are often split or merged between
+ * files of one directory: it counts by the directory, so moving it between files keeps its
+ * fingerprint, while the same object in another directory (an overlay for another
+ * environment) is told apart. */
+static const char *fingerprint_unit(input_run *r) {
+    if (strcmp(r->t->family, "kubernetes") != 0) return r->path;
+    const char *slash = strrchr(r->path, '/');
+    if (!slash) return ".";
+    if (!r->unit) r->unit = keep(r->s, r->path, (size_t)(slash - r->path));
+    return r->unit;
 }
 
 static void locate(input_run *r, uint32_t pos, tk_location *loc) {
@@ -264,6 +293,25 @@ static void record_pass(input_run *r, const tk_rule *rule, const tk_resource *re
     if (!res) p->resource.address = scope_address;
 }
 
+/* The expired suppression a finding is reported again through, described as a waiver. */
+static const tk_waiver *lapsed_suppression(input_run *r, const tk_finding *f,
+                                           const tk_suppression *sup) {
+    tk_scan *s = r->s;
+    tk_waiver *w = tk_arena_alloc(&s->arena, sizeof *w);
+    if (!w) {
+        s->oom = true;
+        return NULL;
+    }
+    memset(w, 0, sizeof *w);
+    w->rule = f->rule->id;
+    w->resource = f->resource.address;
+    w->reason = keep(s, sup->reason, strlen(sup->reason));
+    w->expires = sup->expires ? keep(s, sup->expires, strlen(sup->expires)) : NULL;
+    w->in_source = true;
+    locate(r, sup->pos, &w->at);
+    return w;
+}
+
 static void record(input_run *r, const tk_rule *rule, const tk_resource *res, tk_tri result,
                    const char *scope_address) {
     tk_scan *s = r->s;
@@ -279,6 +327,8 @@ static void record(input_run *r, const tk_rule *rule, const tk_resource *res, tk
         const tk_node *at = r->ctx.blame ? r->ctx.blame : res->block;
         sup = r->t->refs.suppressed(r->t->refs.self, res, rule->id, at ? at->pos : 0);
     }
+    const tk_suppression *lapsed = sup && sup->expired ? sup : NULL;
+    if (lapsed) sup = NULL;
     if (sup) {
         if (!GROW(s->suppressed, s->n_suppressed, s->cap_suppressed)) {
             s->oom = true;
@@ -291,7 +341,8 @@ static void record(input_run *r, const tk_rule *rule, const tk_resource *res, tk
         set_resource(r, res, &x->finding.resource, &x->finding.location, &x->finding.module_calls,
                      &x->finding.n_module_calls);
         tk_str addr = {x->finding.resource.address, strlen(x->finding.resource.address)};
-        fingerprint(x->finding.fingerprint, rule->id, x->finding.resource.family, addr, r->path);
+        fingerprint(x->finding.fingerprint, rule->id, x->finding.resource.family, addr,
+                    fingerprint_unit(r));
         x->reason = keep(s, sup->reason, strlen(sup->reason));
         x->expires = sup->expires ? keep(s, sup->expires, strlen(sup->expires)) : NULL;
         locate(r, sup->pos, &x->suppressed_at);
@@ -309,7 +360,8 @@ static void record(input_run *r, const tk_rule *rule, const tk_resource *res, tk
         set_resource(r, res, &f->resource, &f->location, &f->module_calls, &f->n_module_calls);
         if (!res) f->resource.address = scope_address;
         tk_str addr = {f->resource.address, strlen(f->resource.address)};
-        fingerprint(f->fingerprint, rule->id, f->resource.family, addr, r->path);
+        fingerprint(f->fingerprint, rule->id, f->resource.family, addr, fingerprint_unit(r));
+        if (lapsed) f->expired = lapsed_suppression(r, f, lapsed);
     } else if (result == TK_UNKNOWN_TRI) {
         if (!GROW(s->ne, s->n_ne, s->cap_ne)) {
             s->oom = true;
@@ -467,6 +519,7 @@ static bool scan_document(tk_scan *s, tk_doc *doc, uint32_t input, tk_err *err) 
     tk_rtable t;
     tk_rtable_init(&t, family);
     tk_adapt_opts ao = {.today = s->today[0] ? s->today : NULL,
+                        .open_suppressions = s->open_suppressions,
                         .rule_exists = rule_exists,
                         .rule_exists_self = (void *)s->e,
                         .warn = doc_warning,
@@ -696,8 +749,7 @@ bool tk_scan_source_in(tk_scan *s, const char *display, const char *display_dir_
         to.today = o->today;
     }
     if (!to.today && s->today[0]) to.today = s->today;
-    if (o) {
-    }
+    to.open_suppressions = s->open_suppressions;
     to.lim.max_depth =
         s->lim.max_depth > 0 && s->lim.max_depth < 4096 ? (unsigned)s->lim.max_depth : 0;
     tk_err err;
@@ -758,8 +810,149 @@ static int cmp_pass(const void *x, const void *y) {
     return strcmp(a->rule->id, b->rule->id);
 }
 
+void tk_scan_allow_open_suppressions(tk_scan *s, bool allow) {
+    s->open_suppressions = allow;
+}
+
+/* A copy of a string of a waiver, or NULL when it has none. */
+static const char *keep_opt(tk_scan *s, const char *p) {
+    return p ? keep(s, p, strlen(p)) : NULL;
+}
+
+bool tk_scan_add_waiver(tk_scan *s, const tk_waiver *w) {
+    if (!w->rule || !*w->rule || !w->resource || !*w->resource || !w->reason || !*w->reason ||
+        !w->approver || !*w->approver || !w->expires || !tk_date_valid(w->expires, strlen(w->expires)) ||
+        (w->created && !tk_date_valid(w->created, strlen(w->created))))
+        return false;
+    if (!GROW(s->waivers, s->n_waivers, s->cap_waivers)) return false;
+    tk_waiver_status *st = &s->waivers[s->n_waivers];
+    memset(st, 0, sizeof *st);
+    tk_waiver *c = &st->waiver;
+    c->rule = keep_opt(s, w->rule);
+    c->resource = keep_opt(s, w->resource);
+    c->path = keep_opt(s, w->path);
+    c->reason = keep_opt(s, w->reason);
+    c->approver = keep_opt(s, w->approver);
+    c->created = keep_opt(s, w->created);
+    c->expires = keep_opt(s, w->expires);
+    c->at.file = keep_opt(s, w->at.file ? w->at.file : "-");
+    c->at.line = w->at.line;
+    c->at.column = w->at.column;
+    if (s->oom) return false;
+    s->n_waivers++;
+    return true;
+}
+
+static bool parse_fingerprint(const char *p, uint64_t *out) {
+    uint64_t v = 0;
+    for (int i = 0; i < 16; i++) {
+        char c = p[i];
+        int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        if (d < 0) return false;
+        v = v << 4 | (uint64_t)d;
+    }
+    *out = v;
+    return p[16] == 0;
+}
+
+static int cmp_u64(const void *a, const void *b) {
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+bool tk_scan_set_baseline(tk_scan *s, const char *const *fps, size_t n) {
+    uint64_t *v = malloc((n ? n : 1) * sizeof *v);
+    if (!v) return false;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (parse_fingerprint(fps[i], &v[k])) k++;
+    qsort(v, k, sizeof *v, cmp_u64);
+    size_t u = 0; /* without repeats, so that what is gone is counted once */
+    for (size_t i = 0; i < k; i++)
+        if (!u || v[u - 1] != v[i]) v[u++] = v[i];
+    free(s->baseline);
+    s->baseline = v;
+    s->n_baseline = u;
+    return true;
+}
+
+/* The waiver that covers a finding: one in force before an expired one. */
+static tk_waiver_status *waiver_for(tk_scan *s, const tk_finding *f, const char *today) {
+    tk_waiver_status *expired = NULL;
+    for (size_t i = 0; i < s->n_waivers; i++) {
+        tk_waiver_status *w = &s->waivers[i];
+        if (strcmp(w->waiver.rule, f->rule->id) != 0 ||
+            !tk_pattern_match(w->waiver.resource, f->resource.address) ||
+            (w->waiver.path && !tk_pattern_match(w->waiver.path, f->location.file)))
+            continue;
+        bool lapsed = strcmp(w->waiver.expires, today) < 0;
+        if (!lapsed) return w;
+        if (!expired) expired = w;
+    }
+    return expired;
+}
+
+/* Sets aside what waivers cover and what the baseline holds; findings keep their order. */
+static void apply_policy(tk_scan *s) {
+    char today[11];
+    if (s->today[0])
+        memcpy(today, s->today, sizeof today);
+    else
+        tk_date_today(today);
+    for (size_t i = 0; i < s->n_waivers; i++)
+        s->waivers[i].expired = strcmp(s->waivers[i].waiver.expires, today) < 0;
+    if (s->n_waivers) {
+        s->waived = malloc(s->n_findings * sizeof *s->waived + 1);
+        if (!s->waived) {
+            s->oom = true;
+            return;
+        }
+    }
+    if (s->n_baseline) {
+        s->baselined = malloc(s->n_findings * sizeof *s->baselined + 1);
+        if (!s->baselined) {
+            s->oom = true;
+            return;
+        }
+    }
+    bool *seen = s->n_baseline ? calloc(s->n_baseline, sizeof *seen) : NULL;
+    if (s->n_baseline && !seen) {
+        s->oom = true;
+        return;
+    }
+    size_t kept = 0;
+    for (size_t i = 0; i < s->n_findings; i++) {
+        tk_finding f = s->findings[i];
+        tk_waiver_status *w = s->n_waivers ? waiver_for(s, &f, today) : NULL;
+        if (w) {
+            w->matched++;
+            if (!w->expired) {
+                s->waived[s->n_waived++] = (tk_waived){f, &w->waiver};
+                continue;
+            }
+            f.expired = &w->waiver;
+        }
+        uint64_t fp;
+        const uint64_t *hit =
+            s->n_baseline && parse_fingerprint(f.fingerprint, &fp)
+                ? bsearch(&fp, s->baseline, s->n_baseline, sizeof fp, cmp_u64)
+                : NULL;
+        if (hit) {
+            seen[hit - s->baseline] = true;
+            s->baselined[s->n_baselined++] = f;
+            continue;
+        }
+        s->findings[kept++] = f;
+    }
+    s->n_findings = kept;
+    for (size_t i = 0; i < s->n_baseline; i++) s->baseline_gone += !seen[i];
+    free(seen);
+}
+
 void tk_scan_finish(tk_scan *s) {
     if (s->n_findings) qsort(s->findings, s->n_findings, sizeof *s->findings, cmp_finding);
+    if (s->n_waivers || s->n_baseline) apply_policy(s);
     if (s->n_ne) qsort(s->ne, s->n_ne, sizeof *s->ne, cmp_ne);
     if (s->n_suppressed) qsort(s->suppressed, s->n_suppressed, sizeof *s->suppressed, cmp_finding);
     if (s->n_passes) qsort(s->passes, s->n_passes, sizeof *s->passes, cmp_pass);
@@ -785,6 +978,26 @@ void tk_scan_rule_stats(const tk_scan *s, tk_rule_stats *out) {
         if ((k = tk_engine_rule_index(e, s->ne[i].rule->id)) != SIZE_MAX) out[k].not_evaluated++;
     for (size_t i = 0; i < s->n_suppressed; i++)
         if ((k = tk_engine_rule_index(e, s->suppressed[i].finding.rule->id)) != SIZE_MAX) out[k].suppressed++;
+    for (size_t i = 0; i < s->n_waived; i++)
+        if ((k = tk_engine_rule_index(e, s->waived[i].finding.rule->id)) != SIZE_MAX) out[k].waived++;
+    for (size_t i = 0; i < s->n_baselined; i++)
+        if ((k = tk_engine_rule_index(e, s->baselined[i].rule->id)) != SIZE_MAX) out[k].baselined++;
+}
+
+const tk_waived *tk_scan_waived(const tk_scan *s, size_t *n) {
+    *n = s->n_waived;
+    return s->waived;
+}
+const tk_waiver_status *tk_scan_waivers(const tk_scan *s, size_t *n) {
+    *n = s->n_waivers;
+    return s->waivers;
+}
+const tk_finding *tk_scan_baselined(const tk_scan *s, size_t *n) {
+    *n = s->n_baselined;
+    return s->baselined;
+}
+size_t tk_scan_baseline_gone(const tk_scan *s) {
+    return s->baseline_gone;
 }
 
 const tk_finding *tk_scan_findings(const tk_scan *s, size_t *n) {

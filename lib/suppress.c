@@ -1,7 +1,7 @@
 /* Suppressions written in inputs (see suppress.h). */
 #include "suppress.h"
+#include "waiver.h"
 #include <stdlib.h>
-#include <time.h>
 
 void tk_sups_init(tk_sups *l, tk_warnlist *warn, const char *today,
                   bool (*rule_exists)(void *, const char *), void *rule_exists_self) {
@@ -12,27 +12,16 @@ void tk_sups_init(tk_sups *l, tk_warnlist *warn, const char *today,
     l->rule_exists_self = rule_exists_self;
     if (today && strlen(today) >= 10) {
         memcpy(l->today, today, 10);
+        l->today[10] = 0;
     } else {
-        time_t now = time(NULL);
-        struct tm tmv;
-        gmtime_r(&now, &tmv);
-        strftime(l->today, sizeof l->today, "%Y-%m-%d", &tmv);
+        tk_date_today(l->today);
     }
-    l->today[10] = 0;
 }
 
 void tk_sups_free(tk_sups *l) {
     free(l->items);
     tk_arena_free(&l->arena);
     memset(l, 0, sizeof *l);
-}
-
-static bool valid_date(const char *s, size_t len) {
-    if (len != 10 || s[4] != '-' || s[7] != '-') return false;
-    for (size_t i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return false;
-    int mo = (s[5] - '0') * 10 + (s[6] - '0'), dd = (s[8] - '0') * 10 + (s[9] - '0');
-    return mo >= 1 && mo <= 12 && dd >= 1 && dd <= 31;
 }
 
 static bool blank(char c) {
@@ -75,19 +64,25 @@ void tk_sups_add(tk_sups *l, const char *ids, size_t ids_len, const char *reason
                         shown, ids);
         return;
     }
-    if (exp && !valid_date(exp, exp_len)) {
+    if (exp && !tk_date_valid(exp, exp_len)) {
         tk_warnlist_add(l->warn, pos,
                         "an expiry date must be written YYYY-MM-DD; the suppression of %.*s is "
                         "not applied",
                         shown, ids);
         return;
     }
-    if (exp && memcmp(exp, l->today, 10) < 0) {
+    if (!exp && !l->open) {
+        tk_warnlist_add(l->warn, pos,
+                        "the suppression of %.*s has no expiry date; it is not applied (write "
+                        "exp:YYYY-MM-DD after the reason)",
+                        shown, ids);
+        return;
+    }
+    bool expired = exp && memcmp(exp, l->today, 10) < 0;
+    if (expired)
         tk_warnlist_add(l->warn, pos,
                         "the suppression of %.*s expired on %.10s; its findings are reported again",
                         shown, ids, exp);
-        return;
-    }
     const char *rs = tk_arena_strndup(&l->arena, reason, reason_len);
     const char *es = exp ? tk_arena_strndup(&l->arena, exp, exp_len) : NULL;
     if (!rs || (exp && !es)) return;
@@ -114,7 +109,7 @@ void tk_sups_add(tk_sups *l, const char *ids, size_t ids_len, const char *reason
             l->items = p;
             l->cap = cap;
         }
-        l->items[l->n++] = (tk_sup_entry){{id, rs, es, pos}, start, end};
+        l->items[l->n++] = (tk_sup_entry){{id, rs, es, pos, expired}, start, end};
     }
 }
 
@@ -135,13 +130,15 @@ void tk_sups_add_text(tk_sups *l, const char *text, size_t len, uint32_t pos, ui
 
 const tk_suppression *tk_sups_find(const tk_sups *l, const tk_resource *res, const char *rule_id,
                                    uint32_t at) {
+    const tk_suppression *expired = NULL; /* only when no suppression in force covers it */
     for (uint32_t i = 0; i < l->n; i++) {
         const tk_sup_entry *sp = &l->items[i];
         if (strcmp(sp->s.rule_id, rule_id) != 0) continue;
         bool hit = (at >= sp->start && at < sp->end) ||
                    (res->block && res->block->pos >= sp->start && res->block->pos < sp->end);
         for (uint32_t v = 0; v < res->n_via && !hit; v++) hit = res->via[v] == sp->start;
-        if (hit) return &sp->s;
+        if (hit && !sp->s.expired) return &sp->s;
+        if (hit && !expired) expired = &sp->s;
     }
-    return NULL;
+    return expired;
 }

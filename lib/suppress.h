@@ -21,6 +21,7 @@ typedef struct tk_sups {
     tk_arena arena; /* rule IDs, reasons, dates */
     tk_warnlist *warn;
     char today[11];
+    bool open; /* suppressions without an expiry date are applied (else they are refused) */
     bool (*rule_exists)(void *self, const char *id); /* NULL: every ID is accepted */
     void *rule_exists_self;
 } tk_sups;
@@ -37,7 +38,8 @@ void tk_sups_split_reason(const char *text, size_t len, tk_buf *reason, const ch
 
 /* Adds a suppression of the comma-separated rule IDs ids[0..ids_len) covering text
  * [start, end), written at pos. exp may be NULL. Refused (with a warning) when there is no
- * rule ID or no reason, the date is malformed or past, or an ID names no rule. */
+ * rule ID or no reason, no date (unless open), a malformed date, or an ID that names no
+ * rule. One whose date has passed is kept, marked expired, with a warning. */
 void tk_sups_add(tk_sups *l, const char *ids, size_t ids_len, const char *reason, size_t reason_len,
                  const char *exp, size_t exp_len, uint32_t pos, uint32_t start, uint32_t end);
 
@@ -46,7 +48,7 @@ void tk_sups_add_text(tk_sups *l, const char *text, size_t len, uint32_t pos, ui
                       uint32_t end);
 
 /* The suppression of rule_id that covers offset at, or res's block, or one of the module
- * calls that lead to res; NULL if none. */
+ * calls that lead to res (one in force before an expired one); NULL if none. */
 const tk_suppression *tk_sups_find(const tk_sups *l, const tk_resource *res, const char *rule_id,
                                    uint32_t at);
 

@@ -17,6 +17,7 @@ int main(void) {
     failed += run_tfsrc_tests();
     failed += run_cfn_tests();
     failed += run_k8s_tests();
+    failed += run_policy_tests();
     printf("unit tests: %d failed\n", failed);
     return failed ? 1 : 0;
 }

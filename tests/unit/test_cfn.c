@@ -280,7 +280,7 @@ static void metadata_suppressions(void **state) {
              "          - id: TK-AWS-S3-005\n"
              "            reason: old\n"
              "            expires: '2020-01-01'\n"
-             "          - 'TK-NONE-1: typo'\n"
+             "          - 'TK-NONE-1: typo exp:2099-01-01'\n"
              "    Properties:\n"
              "      BucketName: x\n"
              "  Other:\n"
@@ -297,7 +297,7 @@ static void metadata_suppressions(void **state) {
     assert_string_equal(s->reason, "logs elsewhere");
     assert_null(l->t.refs.suppressed(l->t.refs.self, o, "TK-AWS-S3-001", o->block->pos));
     assert_null(l->t.refs.suppressed(l->t.refs.self, r, "TK-AWS-S3-004", at));
-    assert_null(l->t.refs.suppressed(l->t.refs.self, r, "TK-AWS-S3-005", at));
+    assert_true(l->t.refs.suppressed(l->t.refs.self, r, "TK-AWS-S3-005", at)->expired);
     assert_non_null(strstr(l->warnings, "TK-AWS-S3-004 has no reason"));
     assert_non_null(strstr(l->warnings, "expired on 2020-01-01"));
     assert_non_null(strstr(l->warnings, "names TK-NONE-1, which is not a rule"));

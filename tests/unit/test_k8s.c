@@ -150,7 +150,8 @@ static void annotation_suppressions(void **state) {
                          "  annotations:\n"
                          "    tenken.io/ignore: |\n"
                          "      TK-K8S-POD-001: needs the host network exp:2030-01-01\n"
-                         "      TK-K8S-POD-002,TK-K8S-POD-003: debugging image\n"
+                         "      TK-K8S-POD-002,TK-K8S-POD-003: debugging image exp:2030-01-01\n"
+                         "      TK-K8S-POD-006: no end\n"
                          "      TK-K8S-POD-004: old exp:2001-01-01\n"
                          "      TK-K8S-POD-005\n"
                          "spec:\n"
@@ -167,8 +168,10 @@ static void annotation_suppressions(void **state) {
     assert_string_equal(s->reason, "needs the host network");
     assert_string_equal(s->expires, "2030-01-01");
     assert_non_null(l->t.refs.suppressed(l->t.refs.self, p, "TK-K8S-POD-003", at));
-    assert_null(l->t.refs.suppressed(l->t.refs.self, p, "TK-K8S-POD-004", at));
+    assert_true(l->t.refs.suppressed(l->t.refs.self, p, "TK-K8S-POD-004", at)->expired);
     assert_null(l->t.refs.suppressed(l->t.refs.self, p, "TK-K8S-POD-005", at));
+    assert_null(l->t.refs.suppressed(l->t.refs.self, p, "TK-K8S-POD-006", at));
+    assert_non_null(strstr(l->warnings, "TK-K8S-POD-006 has no expiry date"));
     assert_null(l->t.refs.suppressed(l->t.refs.self, q, "TK-K8S-POD-001", q->block->pos));
     assert_non_null(strstr(l->warnings, "expired on 2001-01-01"));
     assert_non_null(strstr(l->warnings, "TK-K8S-POD-005 has no reason"));

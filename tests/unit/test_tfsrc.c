@@ -354,7 +354,9 @@ static void suppressions(void **state) {
                     "# tenken:ignore:TK-NO-SUCH-RULE reason\n"
                     "resource \"aws_s3_bucket\" \"d\" {\n  bucket = \"d\"\n}\n\n"
                     "# tenken:ignore:TK-AWS-S3-006 floating\n\n"
-                    "resource \"aws_s3_bucket\" \"e\" {\n  bucket = \"e\"\n}\n"},
+                    "resource \"aws_s3_bucket\" \"e\" {\n  bucket = \"e\"\n}\n\n"
+                    "# tenken:ignore:TK-AWS-S3-006 no end given\n"
+                    "resource \"aws_s3_bucket\" \"f\" {\n  bucket = \"f\"\n}\n"},
         {NULL, NULL},
     };
     tk_tfsrc_opts o = {.today = "2026-11-22", .rule_exists = NULL};
@@ -369,13 +371,30 @@ static void suppressions(void **state) {
         l->t.refs.suppressed(l->t.refs.self, res(l, "aws_s3_bucket.a"), "TK-AWS-S3-001", 0));
     assert_null(
         l->t.refs.suppressed(l->t.refs.self, res(l, "aws_s3_bucket.b"), "TK-AWS-S3-006", 0));
-    assert_null(
-        l->t.refs.suppressed(l->t.refs.self, res(l, "aws_s3_bucket.c"), "TK-AWS-S3-006", 0));
+    /* An expired suppression is kept, marked, so that its finding says why it is back. */
+    s = l->t.refs.suppressed(l->t.refs.self, res(l, "aws_s3_bucket.c"), "TK-AWS-S3-006", 0);
+    assert_non_null(s);
+    assert_true(s->expired);
+    assert_false(l->t.refs.suppressed(l->t.refs.self, res(l, "aws_s3_bucket.a"), "TK-AWS-S3-006", 0)
+                     ->expired);
     assert_null(
         l->t.refs.suppressed(l->t.refs.self, res(l, "aws_s3_bucket.e"), "TK-AWS-S3-006", 0));
+    /* Without an expiry date it is refused, as a waiver without one is. */
+    assert_null(
+        l->t.refs.suppressed(l->t.refs.self, res(l, "aws_s3_bucket.f"), "TK-AWS-S3-006", 0));
     assert_non_null(strstr(l->warnings, "has no reason"));
     assert_non_null(strstr(l->warnings, "expired on 2000-01-01"));
     assert_non_null(strstr(l->warnings, "just above a block or an attribute"));
+    assert_non_null(strstr(l->warnings, "TK-AWS-S3-006 has no expiry date"));
+    done(l);
+    /* ... unless suppressions without an end are allowed. */
+    o.open_suppressions = true;
+    l = load_opts(files, "", &o);
+    s = l->t.refs.suppressed(l->t.refs.self, res(l, "aws_s3_bucket.f"), "TK-AWS-S3-006", 0);
+    assert_non_null(s);
+    assert_string_equal(s->reason, "no end given");
+    assert_null(s->expires);
+    assert_null(strstr(l->warnings, "has no expiry date"));
     done(l);
 }
 

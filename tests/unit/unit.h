@@ -20,5 +20,6 @@ int run_hval_tests(void);
 int run_tfsrc_tests(void);
 int run_cfn_tests(void);
 int run_k8s_tests(void);
+int run_policy_tests(void);
 
 #endif
