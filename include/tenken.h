@@ -180,8 +180,9 @@ typedef struct tk_waived {
 typedef struct tk_waiver_status {
     tk_waiver waiver;
     bool expired;   /* its expiry date has passed: its findings are reported again */
-    size_t matched; /* findings it matched (set aside, or let through when expired);
-                       0 means stale: it no longer matches anything */
+    bool checked;   /* its rule ran in this scan (else nothing could match it) */
+    size_t matched; /* findings it matched (set aside, or let through when expired) */
+    bool stale;     /* in force and its rule ran, but it matched nothing: remove it */
 } tk_waiver_status;
 
 /* A check that found the setting in order: kept only when asked (tk_scan_keep_passes), for

@@ -900,8 +900,12 @@ static void apply_policy(tk_scan *s) {
         memcpy(today, s->today, sizeof today);
     else
         tk_date_today(today);
-    for (size_t i = 0; i < s->n_waivers; i++)
-        s->waivers[i].expired = strcmp(s->waivers[i].waiver.expires, today) < 0;
+    for (size_t i = 0; i < s->n_waivers; i++) {
+        tk_waiver_status *w = &s->waivers[i];
+        w->expired = strcmp(w->waiver.expires, today) < 0;
+        const tk_rule *rule = tk_engine_find_rule(s->e, w->waiver.rule);
+        w->checked = rule && rule_enabled(s, rule);
+    }
     if (s->n_waivers) {
         s->waived = malloc(s->n_findings * sizeof *s->waived + 1);
         if (!s->waived) {
@@ -946,6 +950,10 @@ static void apply_policy(tk_scan *s) {
         s->findings[kept++] = f;
     }
     s->n_findings = kept;
+    for (size_t i = 0; i < s->n_waivers; i++) {
+        tk_waiver_status *w = &s->waivers[i];
+        w->stale = w->checked && !w->expired && !w->matched;
+    }
     for (size_t i = 0; i < s->n_baseline; i++) s->baseline_gone += !seen[i];
     free(seen);
 }

@@ -4,6 +4,7 @@
 #define TK_CLI_H
 #include "../include/tenken.h"
 #include "../lib/buf.h"
+#include "config.h"
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -55,7 +56,17 @@ typedef struct report {
     bool fail_never;
     size_t rules_active;
     long long generated_at; /* seconds since 1970 (UTC): SOURCE_DATE_EPOCH when set, else now */
+    const tenken_config *config; /* responsibility; never NULL in a scan (may be empty) */
+    const char *owner_filter;    /* --owner: only that owner's categories were checked */
+    const char *waivers_path;    /* the waivers file read, or NULL */
+    const char *baseline_path;   /* the baseline compared against, or NULL */
 } report;
+
+/* Who is responsible for a guideline category under the configuration, or NULL when it
+ * declares neither responsibility nor a service model. */
+const category_owner *report_owner(const report *r, const char *category);
+/* Whether the configuration declares who is responsible (the reports then show owners). */
+bool report_has_owners(const report *r);
 
 /* One renderer per format (render_<format>.c); each writes the whole report to out. */
 void render_text(const report *r, tk_buf *out);

@@ -1,9 +1,11 @@
 /* `tenken scan`: read inputs, run the rules, write the report, set the exit status. */
+#include "baseline.h"
 #include "cli.h"
 #include "config.h"
 #include "fs_tree.h"
 #include "io.h"
 #include "outputs.h"
+#include "waivers.h"
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
@@ -41,6 +43,15 @@ static const char SCAN_HELP_EN[] =
     "                           the first input's directory or one of its parents)\n"
     "      --no-config          read no configuration file\n"
     "      --profile LEVEL      basic: only 基本 rules; recommended: 基本 and 推奨 (default)\n"
+    "      --owner NAME         check only the categories NAME is responsible for (a role:\n"
+    "                           user, sier or provider, or a name from the configuration)\n"
+    "      --waivers FILE       read waivers from FILE (default: the configuration's\n"
+    "                           waivers, else tenken-waivers.yaml in the first input's\n"
+    "                           directory or one of its parents)\n"
+    "      --no-waivers         apply no waivers\n"
+    "      --baseline FILE      report only findings whose fingerprints FILE does not hold\n"
+    "      --write-baseline FILE\n"
+    "                           write the fingerprints of this scan's findings to FILE\n"
     "      --rules DIR          also load the *.rule files under DIR (repeatable)\n"
     "      --no-builtin-rules   use only rules from --rules\n"
     "      --rule ID            run only this rule (repeatable)\n"
@@ -92,6 +103,15 @@ static const char SCAN_HELP_JA[] =
     "                           またはその親にある .tenken.yaml）\n"
     "      --no-config          設定ファイルを読まない\n"
     "      --profile レベル     basic: 基本のルールのみ / recommended: 基本と推奨（既定）\n"
+    "      --owner 名前         この担当の類型だけを点検する（役割 user, sier, provider、\n"
+    "                           または設定ファイルにある名前）\n"
+    "      --waivers ファイル   例外承認（waiver）をこのファイルから読む（既定: 設定の\n"
+    "                           waivers、なければ最初の入力のディレクトリまたはその親の\n"
+    "                           tenken-waivers.yaml）\n"
+    "      --no-waivers         例外承認を適用しない\n"
+    "      --baseline ファイル  このファイルにないフィンガープリントの指摘だけを報告する\n"
+    "      --write-baseline ファイル\n"
+    "                           今回の指摘のフィンガープリントをファイルに書き出す\n"
     "      --rules ディレクトリ その下の *.rule も読み込む（複数指定可）\n"
     "      --no-builtin-rules   組み込みルールを使わず --rules のルールだけを使う\n"
     "      --rule ID            このルールだけを実行する（複数指定可）\n"
@@ -136,6 +156,11 @@ enum {
     OPT_CONFIG,
     OPT_NO_CONFIG,
     OPT_PROFILE,
+    OPT_OWNER,
+    OPT_WAIVERS,
+    OPT_NO_WAIVERS,
+    OPT_BASELINE,
+    OPT_WRITE_BASELINE,
 };
 
 /* When the report was made: SOURCE_DATE_EPOCH when it is set (reproducible reports), else
@@ -149,6 +174,28 @@ static long long report_time(void) {
         if (!errno && !*end && v >= 0 && v < 253402300800LL) return v;
     }
     return (long long)time(NULL);
+}
+
+/* Waivers that need attention: expired ones (their findings are back) and stale ones (they
+ * match nothing any more and should be removed). */
+static void print_waiver_warnings(const tk_scan *scan, bool ja) {
+    size_t n;
+    const tk_waiver_status *ws = tk_scan_waivers(scan, &n);
+    for (size_t i = 0; i < n; i++) {
+        const tk_waiver *w = &ws[i].waiver;
+        if (ws[i].expired)
+            fprintf(stderr,
+                    ja ? "%s:%u:%u: 警告: %s（%s）の例外承認は %s に期限切れです。該当する指摘は再び報告されます\n"
+                       : "%s:%u:%u: warning: the waiver of %s for %s expired on %s; its findings are "
+                         "reported again\n",
+                    w->at.file, w->at.line, w->at.column, w->rule, w->resource, w->expires);
+        else if (ws[i].stale)
+            fprintf(stderr,
+                    ja ? "%s:%u:%u: 警告: %s（%s）の例外承認に該当する指摘がありません（不要になった例外は削除してください）\n"
+                       : "%s:%u:%u: warning: the waiver of %s for %s matches no finding (stale: "
+                         "remove it)\n",
+                    w->at.file, w->at.line, w->at.column, w->rule, w->resource);
+    }
 }
 
 /* Whether an input is Terraform source: a directory, or a .tf / .tf.json file. */
@@ -300,10 +347,20 @@ int cmd_scan(int argc, char **argv) {
         {"config", required_argument, NULL, OPT_CONFIG},
         {"no-config", no_argument, NULL, OPT_NO_CONFIG},
         {"profile", required_argument, NULL, OPT_PROFILE},
+        {"owner", required_argument, NULL, OPT_OWNER},
+        {"waivers", required_argument, NULL, OPT_WAIVERS},
+        {"no-waivers", no_argument, NULL, OPT_NO_WAIVERS},
+        {"baseline", required_argument, NULL, OPT_BASELINE},
+        {"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    const char *output = NULL, *root_opt = NULL, *config_opt = NULL;
+    const char *output = NULL, *root_opt = NULL, *config_opt = NULL, *owner = NULL,
+               *waivers_opt = NULL, *baseline_opt = NULL, *write_baseline = NULL;
+    bool no_waivers = false;
+    waiver_file wf = {0};
+    char **baseline = NULL;
+    size_t n_baseline = 0;
     bool no_config = false, fail_on_given = false, size_given = false, depth_given = false,
          alias_given = false;
     int profile = -1; /* --profile: TK_LEVEL_BASIC or TK_LEVEL_RECOMMENDED */
@@ -376,6 +433,11 @@ int cmd_scan(int argc, char **argv) {
         case OPT_ROOT: root_opt = optarg; break;
         case OPT_CONFIG: config_opt = optarg; break;
         case OPT_NO_CONFIG: no_config = true; break;
+        case OPT_OWNER: owner = optarg; break;
+        case OPT_WAIVERS: waivers_opt = optarg; break;
+        case OPT_NO_WAIVERS: no_waivers = true; break;
+        case OPT_BASELINE: baseline_opt = optarg; break;
+        case OPT_WRITE_BASELINE: write_baseline = optarg; break;
         case OPT_PROFILE:
             if (!strcmp(optarg, "basic"))
                 profile = TK_LEVEL_BASIC;
@@ -471,18 +533,41 @@ int cmd_scan(int argc, char **argv) {
         rule_dirs = NULL;
     }
 
+    if (owner && !config_owner_known(&cfg, owner)) goto done;
+
     tk_engine *engine = load_engine(&rs);
     if (!engine) goto done;
     if (!config_rules_exist(&cfg, engine)) {
         tk_engine_free(engine);
         goto done;
     }
-    tk_scan *scan = tk_scan_new(engine, &lim);
+    /* Waivers: --waivers, else the configuration's, else tenken-waivers.yaml found like the
+     * configuration. Baseline: --baseline, else the configuration's. */
+    char *waivers_found = NULL;
+    if (!waivers_opt && !no_waivers && !cfg.waivers)
+        waivers_found = waivers_find(strcmp(argv[optind], "-") ? argv[optind] : ".");
+    const char *waivers_path =
+        waivers_opt ? waivers_opt : no_waivers ? NULL : cfg.waivers ? cfg.waivers : waivers_found;
+    bool policy_ok = !waivers_path || waivers_load(&wf, waivers_path, engine);
+    free(waivers_found);
+    const char *baseline_path = baseline_opt ? baseline_opt : cfg.baseline;
+    if (policy_ok && baseline_path)
+        policy_ok = baseline_read(baseline_path, lim.max_input_bytes, &baseline, &n_baseline);
+    tk_scan *scan = policy_ok ? tk_scan_new(engine, &lim) : NULL;
     if (!scan) {
-        cli_error("out of memory");
+        if (policy_ok) cli_error("out of memory");
         tk_engine_free(engine);
         goto done;
     }
+    bool added = tk_scan_set_baseline(scan, (const char *const *)baseline, n_baseline);
+    for (size_t i = 0; added && i < wf.n; i++) added = tk_scan_add_waiver(scan, &wf.items[i]);
+    if (!added) {
+        cli_error("out of memory");
+        tk_scan_free(scan);
+        tk_engine_free(engine);
+        goto done;
+    }
+    tk_scan_allow_open_suppressions(scan, cfg.open_suppressions);
     for (size_t i = 0; i < n_only + n_skip; i++) {
         const char *id = i < n_only ? only[i] : skip[i - n_only];
         if (!tk_engine_find_rule(engine, id)) {
@@ -500,6 +585,7 @@ int cmd_scan(int argc, char **argv) {
         if (no_scope && r->scope) on = false;
         if (!config_rule_on(&cfg, r, n_only > 0)) on = false;
         if (profile == TK_LEVEL_BASIC && r->level != TK_LEVEL_BASIC) on = false;
+        if (owner && !config_owner_is(config_owner(&cfg, r->category), owner)) on = false;
         if (!on) tk_scan_disable_rule(scan, r);
     }
     tk_scan_keep_passes(scan, output_plan_needs_passes(&outputs));
@@ -542,21 +628,30 @@ int cmd_scan(int argc, char **argv) {
                 errs[i].message);
     size_t nw;
     const tk_diag *warns = tk_scan_warnings(scan, &nw);
-    if (!to_stdout || !to_stdout->machine)
+    if (!to_stdout || !to_stdout->machine) {
         for (size_t i = 0; i < nw; i++)
             fprintf(stderr, "%s:%u:%u: %s: %s\n", warns[i].file, warns[i].line, warns[i].column,
                     rep.ja ? "警告" : "warning", warns[i].message);
+        print_waiver_warnings(scan, rep.ja);
+    }
 
     rep.engine = engine;
     rep.scan = scan;
+    rep.config = &cfg;
+    rep.owner_filter = owner;
+    rep.waivers_path = waivers_path;
+    rep.baseline_path = baseline_path;
     rep.rules_active = tk_scan_active_rule_count(scan);
     rep.generated_at = report_time();
     rep.color = to_stdout && !to_stdout->machine && color_enabled(cm, STDOUT_FILENO);
     status = report_exit_status(&rep);
     if (!output_plan_write(&outputs, &rep, scanned_ok > 0)) status = 2;
+    if (write_baseline && scanned_ok > 0 && !baseline_write(write_baseline, &rep)) status = 2;
     tk_scan_free(scan);
     tk_engine_free(engine);
 done:
+    waivers_free(&wf);
+    baseline_free(baseline, n_baseline);
     config_free(&cfg);
     free(rs.dirs);
     free(only);

@@ -2,19 +2,20 @@
  * and checking every key and type — a mistake is `file:line:col: message`, never ignored. */
 #include "config.h"
 #include "cli.h"
-#include "io.h"
-#include "../lib/doc.h"
-#include "../lib/text.h"
-#include "../lib/yaml.h"
-#include <errno.h>
+#include "yaml_file.h"
 #include <limits.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 char *config_find(const char *start) {
+    return config_find_named(start, ".tenken.yaml");
+}
+
+char *config_find_named(const char *start, const char *name) {
     char dir[PATH_MAX];
     if (!realpath(start, dir)) return NULL;
     struct stat st;
@@ -26,9 +27,15 @@ char *config_find(const char *start) {
             slash[1] = 0;
     }
     for (;;) {
-        char cand[PATH_MAX + 16];
-        snprintf(cand, sizeof cand, "%s%s.tenken.yaml", dir, strcmp(dir, "/") ? "/" : "");
-        if (stat(cand, &st) == 0 && S_ISREG(st.st_mode)) return strdup(cand);
+        char cand[PATH_MAX + 64];
+        snprintf(cand, sizeof cand, "%s%s%s", dir, strcmp(dir, "/") ? "/" : "", name);
+        if (stat(cand, &st) == 0 && S_ISREG(st.st_mode)) {
+            /* Named relative to the current directory when it lies inside, as inputs are. */
+            char cwd[PATH_MAX];
+            size_t cl = getcwd(cwd, sizeof cwd) ? strlen(cwd) : 0;
+            if (cl > 1 && !strncmp(cand, cwd, cl) && cand[cl] == '/') return strdup(cand + cl + 1);
+            return strdup(cand);
+        }
         char *slash = strrchr(dir, '/');
         if (!slash || !strcmp(dir, "/")) return NULL;
         if (slash == dir)
@@ -38,45 +45,7 @@ char *config_find(const char *start) {
     }
 }
 
-typedef struct reader {
-    tk_doc doc;
-    const char *path;
-    bool failed;
-} reader;
-
-static bool fail_at(reader *r, const tk_node *n, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static bool fail_at(reader *r, const tk_node *n, const char *fmt, ...) {
-    unsigned line = 1, col = 1;
-    if (n) tk_doc_locate(&r->doc, n->pos, &line, &col);
-    fprintf(stderr, "%s:%u:%u: ", r->path, line, col);
-    va_list ap;
-    va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fputc('\n', stderr);
-    r->failed = true;
-    return false;
-}
-
-static char *dup_str(reader *r, const tk_node *n) {
-    tk_str s = tk_doc_str(&r->doc, n);
-    char *p = malloc(s.len + 1);
-    if (!p) return NULL;
-    memcpy(p, s.p, s.len);
-    p[s.len] = 0;
-    return p;
-}
-
-static bool want_string(reader *r, const tk_node *n, const char *key, char **out) {
-    if (tk_node_kind(n) != TK_STRING)
-        return fail_at(r, n, "%s must be a string", key);
-    free(*out);
-    *out = dup_str(r, n);
-    return *out || fail_at(r, n, "out of memory");
-}
-
-static bool add_item_at(reader *r, string_list *l, char *s, const tk_node *at) {
+static bool add_item_at(yaml_file *r, string_list *l, char *s, const tk_node *at) {
     char **p = s ? realloc(l->items, (l->n + 1) * sizeof *p) : NULL;
     if (p) l->items = p;
     unsigned(*w)[2] = p ? realloc(l->where, (l->n + 1) * sizeof *w) : NULL;
@@ -93,13 +62,13 @@ static bool add_item_at(reader *r, string_list *l, char *s, const tk_node *at) {
 #define add_item(l, s) add_item_at(NULL, (l), (s), NULL)
 
 /* A list of strings (a single string is taken as a list of one). */
-static bool want_list(reader *r, const tk_node *n, const char *key, string_list *out) {
+static bool want_list(yaml_file *r, const tk_node *n, const char *key, string_list *out) {
     if (tk_node_kind(n) == TK_STRING)
-        return add_item_at(r, out, dup_str(r, n), n) || fail_at(r, n, "out of memory");
-    if (tk_node_kind(n) != TK_ARRAY) return fail_at(r, n, "%s must be a list of strings", key);
+        return add_item_at(r, out, yaml_dup(r, n), n) || yaml_fail(r, n, "out of memory");
+    if (tk_node_kind(n) != TK_ARRAY) return yaml_fail(r, n, "%s must be a list of strings", key);
     for (const tk_node *c = tk_node_first(n); c != tk_node_end(n); c = tk_node_next(c)) {
-        if (tk_node_kind(c) != TK_STRING) return fail_at(r, c, "%s must be a list of strings", key);
-        if (!add_item_at(r, out, dup_str(r, c), c)) return fail_at(r, c, "out of memory");
+        if (tk_node_kind(c) != TK_STRING) return yaml_fail(r, c, "%s must be a list of strings", key);
+        if (!add_item_at(r, out, yaml_dup(r, c), c)) return yaml_fail(r, c, "out of memory");
     }
     return true;
 }
@@ -110,7 +79,7 @@ static bool is_category(const char *s) {
 
 /* A category key or value: YAML may have read 3 or 4.1 as a number; its text is what
  * counts. */
-static char *category_text(reader *r, const tk_node *n, bool key) {
+static char *category_text(yaml_file *r, const tk_node *n, bool key) {
     tk_str s = key ? tk_doc_key(&r->doc, n) : tk_doc_str(&r->doc, n);
     char *p = malloc(s.len + 1);
     if (!p) return NULL;
@@ -119,38 +88,38 @@ static char *category_text(reader *r, const tk_node *n, bool key) {
     return p;
 }
 
-static bool category_list(reader *r, const tk_node *n, const char *key, string_list *out) {
-    if (tk_node_kind(n) != TK_ARRAY) return fail_at(r, n, "%s must be a list of categories", key);
+static bool category_list(yaml_file *r, const tk_node *n, const char *key, string_list *out) {
+    if (tk_node_kind(n) != TK_ARRAY) return yaml_fail(r, n, "%s must be a list of categories", key);
     for (const tk_node *c = tk_node_first(n); c != tk_node_end(n); c = tk_node_next(c)) {
         if (tk_node_kind(c) != TK_STRING && tk_node_kind(c) != TK_NUMBER)
-            return fail_at(r, c, "%s must be a list of categories such as \"4.1\"", key);
+            return yaml_fail(r, c, "%s must be a list of categories such as \"4.1\"", key);
         char *cat = category_text(r, c, false);
-        if (!cat) return fail_at(r, c, "out of memory");
+        if (!cat) return yaml_fail(r, c, "out of memory");
         if (!is_category(cat)) {
-            fail_at(r, c, "'%s' is not a category of the guideline (1, 2, 3, 4.1, 4.2, 5, 6.1, "
+            yaml_fail(r, c, "'%s' is not a category of the guideline (1, 2, 3, 4.1, 4.2, 5, 6.1, "
                           "6.2, 6.3, 6.4, 7)",
                     cat);
             free(cat);
             return false;
         }
-        if (!add_item_at(r, out, cat, c)) return fail_at(r, c, "out of memory");
+        if (!add_item_at(r, out, cat, c)) return yaml_fail(r, c, "out of memory");
     }
     return true;
 }
 
 
-static bool want_count(reader *r, const tk_node *n, const char *key, size_t lo, size_t hi,
+static bool want_count(yaml_file *r, const tk_node *n, const char *key, size_t lo, size_t hi,
                        size_t *out) {
     double v;
     if (tk_node_kind(n) != TK_NUMBER || !tk_doc_number(&r->doc, n, &v) || v != (double)(size_t)v ||
         v < (double)lo || v > (double)hi)
-        return fail_at(r, n, "%s must be a whole number from %zu to %zu", key, lo, hi);
+        return yaml_fail(r, n, "%s must be a whole number from %zu to %zu", key, lo, hi);
     *out = (size_t)v;
     return true;
 }
 
-static bool read_limits(reader *r, const tk_node *n, tenken_config *c) {
-    if (tk_node_kind(n) != TK_OBJECT) return fail_at(r, n, "limits must be a mapping");
+static bool read_limits(yaml_file *r, const tk_node *n, tenken_config *c) {
+    if (tk_node_kind(n) != TK_OBJECT) return yaml_fail(r, n, "limits must be a mapping");
     for (const tk_node *m = tk_node_first(n); m != tk_node_end(n); m = tk_node_next(m)) {
         if (tk_doc_key_eq(&r->doc, m, "max-input-size", 14)) {
             char *s = NULL;
@@ -158,14 +127,14 @@ static bool read_limits(reader *r, const tk_node *n, tenken_config *c) {
                 double v;
                 tk_doc_number(&r->doc, m, &v);
                 if (v < 1 || v > 2147483648.0 || v != (double)(size_t)v)
-                    return fail_at(r, m, "max-input-size must be a size such as 500M (at most 2G)");
+                    return yaml_fail(r, m, "max-input-size must be a size such as 500M (at most 2G)");
                 c->max_input_size = (size_t)v;
                 continue;
             }
-            if (!want_string(r, m, "max-input-size", &s)) return false;
+            if (!yaml_want_string(r, m, "max-input-size", &s)) return false;
             bool ok = size_parse(s, &c->max_input_size);
             free(s);
-            if (!ok) return fail_at(r, m, "max-input-size must be a size such as 500M (at most 2G)");
+            if (!ok) return yaml_fail(r, m, "max-input-size must be a size such as 500M (at most 2G)");
         } else if (tk_doc_key_eq(&r->doc, m, "max-depth", 9)) {
             if (!want_count(r, m, "max-depth", 2, 100000, &c->max_depth)) return false;
         } else if (tk_doc_key_eq(&r->doc, m, "max-alias-nodes", 15)) {
@@ -173,21 +142,21 @@ static bool read_limits(reader *r, const tk_node *n, tenken_config *c) {
                 return false;
         } else {
             tk_str k = tk_doc_key(&r->doc, m);
-            return fail_at(r, m, "unknown limit '%.*s' (max-input-size, max-depth, max-alias-nodes)",
+            return yaml_fail(r, m, "unknown limit '%.*s' (max-input-size, max-depth, max-alias-nodes)",
                            (int)k.len, k.p);
         }
     }
     return true;
 }
 
-static bool read_rules(reader *r, const tk_node *n, const char *what, string_list *enable,
+static bool read_rules(yaml_file *r, const tk_node *n, const char *what, string_list *enable,
                        string_list *disable, bool categories) {
-    if (tk_node_kind(n) != TK_OBJECT) return fail_at(r, n, "%s must be a mapping with enable and/or disable", what);
+    if (tk_node_kind(n) != TK_OBJECT) return yaml_fail(r, n, "%s must be a mapping with enable and/or disable", what);
     for (const tk_node *m = tk_node_first(n); m != tk_node_end(n); m = tk_node_next(m)) {
         bool en = tk_doc_key_eq(&r->doc, m, "enable", 6);
         if (!en && !tk_doc_key_eq(&r->doc, m, "disable", 7)) {
             tk_str k = tk_doc_key(&r->doc, m);
-            return fail_at(r, m, "unknown key '%.*s' in %s (enable, disable)", (int)k.len, k.p, what);
+            return yaml_fail(r, m, "unknown key '%.*s' in %s (enable, disable)", (int)k.len, k.p, what);
         }
         char key[64];
         snprintf(key, sizeof key, "%s.%s", what, en ? "enable" : "disable");
@@ -206,10 +175,10 @@ static bool valid_role(const char *s) {
     return false;
 }
 
-static bool read_owner(reader *r, const tk_node *m, category_owner *o) {
+static bool read_owner(yaml_file *r, const tk_node *m, category_owner *o) {
     if (tk_node_kind(m) == TK_STRING) {
-        char *s = dup_str(r, m);
-        if (!s) return fail_at(r, m, "out of memory");
+        char *s = yaml_dup(r, m);
+        if (!s) return yaml_fail(r, m, "out of memory");
         if (valid_role(s))
             o->role = s;
         else
@@ -217,30 +186,30 @@ static bool read_owner(reader *r, const tk_node *m, category_owner *o) {
         return true;
     }
     if (tk_node_kind(m) != TK_OBJECT)
-        return fail_at(r, m, "an owner is a role (user, sier, provider), a name, or {role, name}");
+        return yaml_fail(r, m, "an owner is a role (user, sier, provider), a name, or {role, name}");
     for (const tk_node *f = tk_node_first(m); f != tk_node_end(m); f = tk_node_next(f)) {
         if (tk_doc_key_eq(&r->doc, f, "role", 4)) {
-            if (!want_string(r, f, "role", &o->role)) return false;
-            if (!valid_role(o->role)) return fail_at(r, f, "role must be user, sier or provider");
+            if (!yaml_want_string(r, f, "role", &o->role)) return false;
+            if (!valid_role(o->role)) return yaml_fail(r, f, "role must be user, sier or provider");
         } else if (tk_doc_key_eq(&r->doc, f, "name", 4)) {
-            if (!want_string(r, f, "name", &o->name)) return false;
+            if (!yaml_want_string(r, f, "name", &o->name)) return false;
         } else {
             tk_str k = tk_doc_key(&r->doc, f);
-            return fail_at(r, f, "unknown key '%.*s' in an owner (role, name)", (int)k.len, k.p);
+            return yaml_fail(r, f, "unknown key '%.*s' in an owner (role, name)", (int)k.len, k.p);
         }
     }
-    if (!o->role && !o->name) return fail_at(r, m, "an owner needs a role or a name");
+    if (!o->role && !o->name) return yaml_fail(r, m, "an owner needs a role or a name");
     return true;
 }
 
-static bool read_responsibility(reader *r, const tk_node *n, tenken_config *c) {
+static bool read_responsibility(yaml_file *r, const tk_node *n, tenken_config *c) {
     if (tk_node_kind(n) != TK_OBJECT)
-        return fail_at(r, n, "responsibility must map categories (or default) to owners");
+        return yaml_fail(r, n, "responsibility must map categories (or default) to owners");
     for (const tk_node *m = tk_node_first(n); m != tk_node_end(n); m = tk_node_next(m)) {
         char *cat = category_text(r, m, true);
-        if (!cat) return fail_at(r, m, "out of memory");
+        if (!cat) return yaml_fail(r, m, "out of memory");
         if (strcmp(cat, "default") != 0 && !is_category(cat)) {
-            fail_at(r, m, "'%s' is not a category of the guideline (1, 2, 3, 4.1, 4.2, 5, 6.1, 6.2, "
+            yaml_fail(r, m, "'%s' is not a category of the guideline (1, 2, 3, 4.1, 4.2, 5, 6.1, 6.2, "
                           "6.3, 6.4, 7) or default",
                     cat);
             free(cat);
@@ -249,7 +218,7 @@ static bool read_responsibility(reader *r, const tk_node *n, tenken_config *c) {
         category_owner *p = realloc(c->owners, (c->n_owners + 1) * sizeof *p);
         if (!p) {
             free(cat);
-            return fail_at(r, m, "out of memory");
+            return yaml_fail(r, m, "out of memory");
         }
         c->owners = p;
         category_owner *o = &c->owners[c->n_owners++];
@@ -269,8 +238,20 @@ static char *resolve(const tenken_config *c, const char *p) {
     return out;
 }
 
-static bool read_top(reader *r, const tk_node *root, tenken_config *c) {
-    if (tk_node_kind(root) != TK_OBJECT) return fail_at(r, root, "the configuration must be a mapping");
+static bool read_suppressions(yaml_file *r, const tk_node *n, tenken_config *c) {
+    if (tk_node_kind(n) != TK_OBJECT) return yaml_fail(r, n, "suppressions must be a mapping");
+    for (const tk_node *m = tk_node_first(n); m != tk_node_end(n); m = tk_node_next(m)) {
+        if (!tk_doc_key_eq(&r->doc, m, "require-expiry", 14))
+            return yaml_unknown_key(r, m, "suppressions", "require-expiry");
+        if (tk_node_kind(m) != TK_BOOL)
+            return yaml_fail(r, m, "require-expiry must be true or false");
+        c->open_suppressions = !tk_node_bool(m);
+    }
+    return true;
+}
+
+static bool read_top(yaml_file *r, const tk_node *root, tenken_config *c) {
+    if (tk_node_kind(root) != TK_OBJECT) return yaml_fail(r, root, "the configuration must be a mapping");
     for (const tk_node *m = tk_node_first(root); m != tk_node_end(root); m = tk_node_next(m)) {
         tk_doc *d = &r->doc;
         if (tk_doc_key_eq(d, m, "profile", 7)) {
@@ -279,14 +260,14 @@ static bool read_top(reader *r, const tk_node *root, tenken_config *c) {
             else if (tk_doc_str_eq(d, m, "recommended"))
                 c->profile = TK_LEVEL_RECOMMENDED;
             else
-                return fail_at(r, m, "profile must be basic or recommended");
+                return yaml_fail(r, m, "profile must be basic or recommended");
             c->has_profile = true;
         } else if (tk_doc_key_eq(d, m, "fail-on", 7)) {
             char *s = NULL;
-            if (!want_string(r, m, "fail-on", &s)) return false;
+            if (!yaml_want_string(r, m, "fail-on", &s)) return false;
             bool ok = fail_on_parse(s, &c->fail_on, &c->fail_never);
             free(s);
-            if (!ok) return fail_at(r, m, "fail-on must be critical, high, medium, low, info or none");
+            if (!ok) return yaml_fail(r, m, "fail-on must be critical, high, medium, low, info or none");
             c->has_fail_on = true;
         } else if (tk_doc_key_eq(d, m, "rules", 5)) {
             if (!read_rules(r, m, "rules", &c->enable_rules, &c->disable_rules, false)) return false;
@@ -299,7 +280,7 @@ static bool read_top(reader *r, const tk_node *root, tenken_config *c) {
             string_list raw = {0};
             if (!want_list(r, m, "rule-dirs", &raw)) return false;
             for (size_t i = 0; i < raw.n; i++) {
-                if (!add_item(&c->rule_dirs, resolve(c, raw.items[i]))) return fail_at(r, m, "out of memory");
+                if (!add_item(&c->rule_dirs, resolve(c, raw.items[i]))) return yaml_fail(r, m, "out of memory");
                 free(raw.items[i]);
             }
             free(raw.items);
@@ -307,19 +288,29 @@ static bool read_top(reader *r, const tk_node *root, tenken_config *c) {
         } else if (tk_doc_key_eq(d, m, "limits", 6)) {
             if (!read_limits(r, m, c)) return false;
         } else if (tk_doc_key_eq(d, m, "service-model", 13)) {
-            if (!want_string(r, m, "service-model", &c->service_model)) return false;
+            if (!yaml_want_string(r, m, "service-model", &c->service_model)) return false;
             if (strcmp(c->service_model, "iaas") && strcmp(c->service_model, "paas") &&
                 strcmp(c->service_model, "saas"))
-                return fail_at(r, m, "service-model must be iaas, paas or saas");
+                return yaml_fail(r, m, "service-model must be iaas, paas or saas");
         } else if (tk_doc_key_eq(d, m, "responsibility", 14)) {
             if (!read_responsibility(r, m, c)) return false;
-        } else if (tk_doc_key_eq(d, m, "waivers", 7)) {
-            return fail_at(r, m, "waivers are not supported yet");
+        } else if (tk_doc_key_eq(d, m, "waivers", 7) || tk_doc_key_eq(d, m, "baseline", 8)) {
+            bool w = tk_doc_key_eq(d, m, "waivers", 7);
+            char *s = NULL;
+            if (!yaml_want_string(r, m, w ? "waivers" : "baseline", &s)) return false;
+            char **out = w ? &c->waivers : &c->baseline;
+            free(*out);
+            *out = resolve(c, s);
+            free(s);
+            if (!*out) return yaml_fail(r, m, "out of memory");
+        } else if (tk_doc_key_eq(d, m, "suppressions", 12)) {
+            if (!read_suppressions(r, m, c)) return false;
         } else {
             tk_str k = tk_doc_key(d, m);
-            return fail_at(r, m,
+            return yaml_fail(r, m,
                            "unknown key '%.*s' (profile, fail-on, rules, categories, exclude, "
-                           "rule-dirs, limits, service-model, responsibility, waivers)",
+                           "rule-dirs, limits, service-model, responsibility, waivers, baseline, "
+                           "suppressions)",
                            (int)k.len, k.p);
         }
     }
@@ -339,37 +330,10 @@ bool config_load(tenken_config *c, const char *path) {
         free(c->dir);
         c->dir = strdup("/");
     }
-    input_bytes in;
-    char err[300];
-    if (!io_read_input(path, 1 << 20, &in, err, sizeof err)) {
-        fprintf(stderr, "%s:1:1: %s\n", path, err);
-        return false;
-    }
-    reader r = {.path = path};
-    tk_doc_init(&r.doc, path);
-    tk_err e;
-    bool ok = false;
-    if (!tk_text_decode(&r.doc.text, in.data, in.len, 1 << 20, &e) ||
-        !tk_yaml_parse(&r.doc, &(tk_yaml_opts){.max_depth = 16, .max_alias_nodes = 1000}, &e)) {
-        unsigned line, col;
-        tk_doc_locate(&r.doc, e.offset, &line, &col);
-        fprintf(stderr, "%s:%u:%u: %s\n", path, line, col, e.msg);
-        goto out;
-    }
-    const tk_node *stream = tk_doc_root(&r.doc);
-    if (!stream || tk_node_count(stream) == 0) {
-        ok = true; /* an empty file configures nothing */
-        goto out;
-    }
-    if (tk_node_count(stream) != 1) {
-        fail_at(&r, tk_doc_at(stream, 1), "the configuration must be one YAML document");
-        goto out;
-    }
-    const tk_node *root = stream + 1;
-    ok = tk_node_kind(root) == TK_NULL || read_top(&r, root, c);
-out:
-    tk_doc_free(&r.doc);
-    io_release(&in);
+    yaml_file f;
+    const tk_node *root;
+    bool ok = yaml_file_open(&f, path, &root) && (!root || read_top(&f, root, c));
+    yaml_file_close(&f);
     return ok;
 }
 
@@ -389,6 +353,8 @@ void config_free(tenken_config *c) {
     free_list(&c->exclude);
     free_list(&c->rule_dirs);
     free(c->service_model);
+    free(c->waivers);
+    free(c->baseline);
     for (size_t i = 0; i < c->n_owners; i++) {
         free(c->owners[i].category);
         free(c->owners[i].role);
@@ -456,4 +422,39 @@ void config_owner_label(const category_owner *o, bool ja, char *out, size_t cap)
         snprintf(out, cap, "%s (%s)", o->name, role);
     else
         snprintf(out, cap, "%s", o->name ? o->name : role ? role : "");
+}
+
+const category_owner *report_owner(const report *r, const char *category) {
+    return r->config ? config_owner(r->config, category) : NULL;
+}
+
+bool report_has_owners(const report *r) {
+    return r->config && (r->config->n_owners || r->config->service_model);
+}
+
+bool config_owner_is(const category_owner *o, const char *name) {
+    return o && ((o->role && !strcasecmp(o->role, name)) || (o->name && !strcasecmp(o->name, name)));
+}
+
+bool config_owner_known(const tenken_config *c, const char *name) {
+    if (!c->n_owners && !c->service_model) {
+        cli_error("--owner needs a configuration that says who is responsible (service-model or "
+                  "responsibility in .tenken.yaml)");
+        return false;
+    }
+    for (const char *const *cat = tk_categories(); *cat; cat++)
+        if (config_owner_is(config_owner(c, *cat), name)) return true;
+    char known[1024] = "";
+    size_t len = 0;
+    for (const char *const *cat = tk_categories(); *cat; cat++) {
+        const category_owner *o = config_owner(c, *cat);
+        const char *words[] = {o ? o->role : NULL, o ? o->name : NULL};
+        for (size_t k = 0; k < 2; k++) {
+            if (!words[k] || strstr(known, words[k])) continue;
+            int w = snprintf(known + len, sizeof known - len, "%s%s", len ? ", " : "", words[k]);
+            if (w > 0 && (size_t)w < sizeof known - len) len += (size_t)w;
+        }
+    }
+    cli_error("--owner %s: no guideline category has that owner (owners: %s)", name, known);
+    return false;
 }

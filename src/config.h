@@ -37,11 +37,16 @@ typedef struct tenken_config {
     char *service_model;                              /* "iaas", "paas", "saas" or NULL */
     category_owner *owners;
     size_t n_owners;
+    char *waivers;          /* waivers file named by the configuration (resolved), or NULL */
+    char *baseline;         /* baseline file named by the configuration (resolved), or NULL */
+    bool open_suppressions; /* suppressions: {require-expiry: false} */
 } tenken_config;
 
 /* Finds .tenken.yaml in start (a directory, or the directory of a file) or its parents;
  * returns a malloc'ed path or NULL. */
 char *config_find(const char *start);
+/* The same for another file name (e.g. tenken-waivers.yaml). */
+char *config_find_named(const char *start, const char *name);
 /* Reads and checks a configuration file. On error prints "file:line:col: message" and
  * returns false. */
 bool config_load(tenken_config *c, const char *path);
@@ -57,6 +62,10 @@ bool config_rule_on(const tenken_config *c, const tk_rule *r, bool named);
 /* The owner of a category under the configuration: the category's own entry, else the
  * default entry ("default"), else what the service model implies; NULL when nothing says. */
 const category_owner *config_owner(const tenken_config *c, const char *category);
+/* Whether owner o is the one named: its role or its name (ignoring case). */
+bool config_owner_is(const category_owner *o, const char *name);
+/* Whether some category has the owner named (--owner); prints why not otherwise. */
+bool config_owner_known(const tenken_config *c, const char *name);
 /* A label for an owner: "name (role)" or the one that is given; role words in ja or en. */
 void config_owner_label(const category_owner *o, bool ja, char *out, size_t cap);
 

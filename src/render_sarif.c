@@ -257,7 +257,7 @@ static void rule_help(tk_buf *b, const tk_rule *rule, bool ja, bool markdown) {
     tk_buf_putc(b, '\n');
 }
 
-static void string_list(jw *w, const char *const *items, size_t n) {
+static void json_string_array(jw *w, const char *const *items, size_t n) {
     jw_arr(w);
     for (size_t i = 0; i < n; i++) jw_str(w, items[i]);
     jw_end_arr(w);
@@ -341,7 +341,7 @@ static void rule_descriptor(jw *w, tk_buf *tmp, const tk_rule *rule, bool ja) {
         jw_str(w, category_title);
     }
     JW_KEY(w, "guideline");
-    string_list(w, rule->guideline, rule->n_guideline);
+    json_string_array(w, rule->guideline, rule->n_guideline);
     JW_KEY(w, "level");
     jw_str(w, tk_level_name(rule->level));
     JW_KEY(w, "cis");
@@ -495,7 +495,7 @@ static void result_obj(sarif_ctx *c, const tk_finding *f, const tk_suppressed *s
     JW_KEY(w, "category");
     jw_str(w, rule->category);
     JW_KEY(w, "guideline");
-    string_list(w, rule->guideline, rule->n_guideline);
+    json_string_array(w, rule->guideline, rule->n_guideline);
     JW_KEY(w, "severity");
     jw_str(w, tk_severity_name(rule->severity));
     JW_KEY(w, "level");

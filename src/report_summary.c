@@ -29,6 +29,17 @@ void report_summarize(const report *r, report_summary *s) {
             s->by_category_severity[c][sev]++;
         }
     }
+    for (size_t i = 0; i < nf; i++) s->expired += fs[i].expired != NULL;
+    tk_scan_waived(r->scan, &s->waived);
+    size_t nw;
+    const tk_waiver_status *ws = tk_scan_waivers(r->scan, &nw);
+    s->waivers = nw;
+    for (size_t i = 0; i < nw; i++) {
+        s->waivers_expired += ws[i].expired;
+        s->waivers_stale += ws[i].stale;
+    }
+    tk_scan_baselined(r->scan, &s->baselined);
+    s->baseline_gone = tk_scan_baseline_gone(r->scan);
     tk_scan_not_evaluated(r->scan, &s->not_evaluated);
     tk_scan_suppressed(r->scan, &s->suppressed);
     tk_scan_errors(r->scan, &s->errors);

@@ -14,6 +14,11 @@ typedef struct report_summary {
     size_t by_severity[5];                                  /* indexed by tk_severity */
     size_t by_level[2];                                     /* indexed by tk_level */
     size_t findings, not_evaluated, suppressed, errors, warnings, resources, checks;
+    size_t waived;          /* findings set aside by waivers */
+    size_t expired;         /* findings reported again because their waiver or suppression expired */
+    size_t waivers, waivers_expired, waivers_stale; /* waivers read; expired; matching nothing */
+    size_t baselined;       /* findings left out because the baseline holds them */
+    size_t baseline_gone;   /* baseline fingerprints no finding has any more */
     tk_rule_stats *rules; /* per engine rule (tk_engine_rule order); NULL when out of memory */
     size_t n_rules;
 } report_summary;

@@ -10,33 +10,7 @@ CORPUS=$ROOT/tests/corpus/tfplan
 FIX=$ROOT/rules/aws/tests/TK-AWS-S3-001
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
-
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
-
-# run CMD...: sets $code, $out (stdout) and $err (stderr)
-run() {
-    "$@" >"$T/out" 2>"$T/err"
-    code=$?
-    out=$(cat "$T/out")
-    err=$(cat "$T/err")
-}
-
-expect_code() { # expected, description
-    if [ "$code" = "$1" ]; then ok; else bad "$2: exit $code, expected $1; stderr: $(head -c 300 "$T/err")"; fi
-}
-expect_in() { # haystack-name, needle, description
-    local hay
-    hay=$([ "$1" = out ] && echo "$out" || echo "$err")
-    if grep -qF -- "$2" <<<"$hay"; then ok; else bad "$3: '$2' not in $1: $(head -c 300 <<<"$hay")"; fi
-}
-expect_not_in() {
-    local hay
-    hay=$([ "$1" = out ] && echo "$out" || echo "$err")
-    if grep -qF -- "$2" <<<"$hay"; then bad "$3: '$2' unexpectedly in $1"; else ok; fi
-}
+. tests/cli/assert.sh
 
 # ---- basics ----
 run "$TK" --version; expect_code 0 "--version"; expect_in out "tenken " "--version prints the name"
@@ -260,7 +234,7 @@ resource "aws_s3_bucket" "app" {
 TF
 cat > "$S/modules/bucket/main.tf" <<'TF'
 variable "name" {}
-# tenken:ignore:TK-AWS-S3-006 logs are written once and never changed
+# tenken:ignore:TK-AWS-S3-006 logs are written once and never changed exp:2999-12-31
 resource "aws_s3_bucket" "this" {
   bucket = var.name
 }
@@ -425,9 +399,9 @@ expect_in err "$T/proj/bad5.yaml:2:" "unknown role position"; expect_in err "rol
 printf 'responsibility:\n  "9": user\n' >"$T/proj/bad6.yaml"
 run "$TK" scan --config "$T/proj/bad6.yaml" "$T/proj/infra"; expect_code 2 "responsibility for an unknown category"
 expect_in err "'9' is not a category of the guideline" "unknown category in responsibility"
-printf 'waivers: waivers.yaml\n' >"$T/proj/bad7.yaml"
-run "$TK" scan --config "$T/proj/bad7.yaml" "$T/proj/infra"; expect_code 2 "waivers are refused until supported"
-expect_in err "$T/proj/bad7.yaml:1:10: waivers are not supported yet" "and say so"
+printf 'waivers: missing-waivers.yaml\n' >"$T/proj/bad7.yaml"
+run "$TK" scan --config "$T/proj/bad7.yaml" "$T/proj/infra"; expect_code 2 "a waivers file the configuration names must exist"
+expect_in err "$T/proj/missing-waivers.yaml:1:1: cannot open" "and the error names it"
 run "$TK" scan --profile all "$T/proj/infra"; expect_code 2 "bad --profile"
 expect_in err "--profile must be basic or recommended" "bad --profile message"
 mkdir -p "$T/proj/infra/vendor"

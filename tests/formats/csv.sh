@@ -45,7 +45,7 @@ kind: Pod
 metadata:
   name: "ctl\x01\x1b[31mred\u202Eevil,\"q\"\nline"
   annotations:
-    tenken.io/ignore: "TK-K8S-POD-001: =HYPERLINK(\"http://evil.example/\",\"click\")"
+    tenken.io/ignore: "TK-K8S-POD-001: =HYPERLINK(\"http://evil.example/\",\"click\") exp:2999-12-31"
 spec:
   containers:
     - name: app

@@ -52,7 +52,7 @@ kind: Pod
 metadata:
   name: "ctl\x01\x1b[31mred\u202Eevil,\"q\"\r\nline\x7f\u0085"
   annotations:
-    tenken.io/ignore: "TK-K8S-POD-001: =HYPERLINK(\"http://evil.example/\",\"click\")"
+    tenken.io/ignore: "TK-K8S-POD-001: =HYPERLINK(\"http://evil.example/\",\"click\") exp:2999-12-31"
 spec:
   containers:
     - name: app
@@ -92,7 +92,7 @@ if grep -q '&lt;script&gt;alert(1)&lt;/script&gt;' "$T/r.xml"; then ok; else bad
 if LC_ALL=C grep -q $'[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]' "$T/r.xml"; then bad "raw control character in XML"; else ok; fi
 if grep -q 'name="Pod/default/ctl' "$T/r.xml" && grep -q 'evil,&quot;q&quot;&#13;&#10;line' "$T/r.xml"; then ok; else bad "quotes and line breaks in an attribute are references"; fi
 if grep -q $'bad\xef\xbf\xbd\xef\xbf\xbdname.yaml' "$T/r.xml"; then ok; else bad "a file name that is not UTF-8 is shown with U+FFFD"; fi
-if grep -q '<skipped message="suppressed: =HYPERLINK(&quot;http://evil.example/&quot;,&quot;click&quot;)"' "$T/r.xml"; then ok; else bad "suppression reason in the skipped message"; fi
+if grep -q '<skipped message="suppressed: =HYPERLINK(&quot;http://evil.example/&quot;,&quot;click&quot;) (until 2999-12-31)"' "$T/r.xml"; then ok; else bad "suppression reason in the skipped message"; fi
 if grep -q '<skipped message="not evaluated: depends on a value not known before deployment: ' "$T/r.xml"; then ok; else bad "not-evaluated reason in the skipped message"; fi
 
 # ---- suites ----

@@ -53,7 +53,7 @@ kind: Pod
 metadata:
   name: "[click](http://evil.example/) **bold** `code` _u_ ~s~ $x$ \\ & <img src=x>\x1b[31m\u202E\nline"
   annotations:
-    tenken.io/ignore: "TK-K8S-POD-001: <b>not bold</b> | pipe"
+    tenken.io/ignore: "TK-K8S-POD-001: <b>not bold</b> | pipe exp:2999-12-31"
 spec:
   containers:
     - name: app

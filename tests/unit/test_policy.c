@@ -150,12 +150,29 @@ static void waivers(void **state) {
     /* The one that matches nothing is stale. */
     assert_false(ws[2].expired);
     assert_int_equal(ws[2].matched, 0);
+    assert_true(ws[2].stale);
+    assert_false(ws[0].stale || ws[1].stale);
     /* Per-rule counts include what was waived. */
     size_t nr = tk_engine_rule_count(r->e);
     tk_rule_stats *st = calloc(nr, sizeof *st);
     tk_scan_rule_stats(r->s, st);
     assert_int_equal(st[tk_engine_rule_index(r->e, web_rule)].waived, 1);
     free(st);
+    run_free(r);
+    /* A waiver of a rule the scan did not run matched nothing, but is not stale. */
+    r = calloc(1, sizeof *r);
+    r->e = tk_engine_new();
+    tk_diag d;
+    assert_true(tk_engine_load_builtin(r->e, &d));
+    r->s = tk_scan_new(r->e, NULL);
+    tk_scan_set_today(r->s, "2026-11-22");
+    assert_true(tk_scan_add_waiver(r->s, &w[2]));
+    assert_true(tk_scan_disable_rule(r->s, tk_engine_find_rule(r->e, web_rule)));
+    assert_true(tk_scan_input(r->s, paths[0], texts[0], strlen(texts[0])));
+    tk_scan_finish(r->s);
+    ws = tk_scan_waivers(r->s, &nws);
+    assert_false(ws[0].checked);
+    assert_false(ws[0].stale);
     run_free(r);
     run_free(plain);
 }
