@@ -79,6 +79,7 @@ truth-test: $(BUILD)/test-ground-truth
 
 cli-test: $(BUILD)/tenken
 	bash tests/cli/run.sh $(BUILD)/tenken
+	bash tests/cli/policy.sh $(BUILD)/tenken
 
 # every report format of one fixed scan, byte for byte (tests/golden/run.sh TENKEN --update
 # after a deliberate change)

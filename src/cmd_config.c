@@ -2,19 +2,28 @@
  * --config FILE), checks it, and prints what is in force. */
 #include "cli.h"
 #include "config.h"
+#include "waivers.h"
+#include "../lib/waiver.h"
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 static const char CONFIG_HELP[] =
-    "Usage: tenken config check [--config FILE] [--lang ja|en] [PATH]\n"
+    "Usage: tenken config check [--config FILE] [--waivers FILE] [--today DATE] [--lang ja|en]\n"
+    "                           [PATH]\n"
     "\n"
     "Checks the configuration file — FILE, or .tenken.yaml in PATH (default: the current\n"
-    "directory) or one of its parents, as `tenken scan PATH` would find it — and prints\n"
-    "what is in force: profile, failing severity, rules and categories, exclusions, rule\n"
-    "directories, limits, service model and who is responsible for each guideline\n"
-    "category. Exit status 0 when the file is valid (or there is none), 2 otherwise.\n";
+    "directory) or one of its parents, as `tenken scan PATH` would find it — and the\n"
+    "waivers file (--waivers, the configuration's waivers, or tenken-waivers.yaml found\n"
+    "the same way), and prints what is in force: profile, failing severity, rules and\n"
+    "categories, exclusions, rule directories, limits, service model, who is responsible\n"
+    "for each guideline category, and every waiver with its state (in force until a\n"
+    "date, or expired; --today YYYY-MM-DD judges expiry as of that date). Exit status 0\n"
+    "when the files are valid (or there are none), 2 otherwise.\n";
+
+static void show_config(const tenken_config *c, bool ja);
+static void show_waivers(const waiver_file *wf, bool ja, const char *today);
 
 static void list_line(const char *label, const string_list *l) {
     if (!l->n) return;
@@ -26,12 +35,14 @@ static void list_line(const char *label, const string_list *l) {
 int cmd_config(int argc, char **argv) {
     static const struct option longopts[] = {
         {"config", required_argument, NULL, 'c'},
+        {"waivers", required_argument, NULL, 'w'},
+        {"today", required_argument, NULL, 't'},
         {"lang", required_argument, NULL, 'l'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     bool ja = lang_from_env();
-    const char *file = NULL;
+    const char *file = NULL, *waivers_opt = NULL, *today_opt = NULL;
     if (argc < 2 || strcmp(argv[1], "check") != 0) {
         if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
             fputs(CONFIG_HELP, stdout);
@@ -46,6 +57,14 @@ int cmd_config(int argc, char **argv) {
     while ((c = getopt_long(argc - 1, argv + 1, ":h", longopts, NULL)) != -1) {
         switch (c) {
         case 'c': file = optarg; break;
+        case 'w': waivers_opt = optarg; break;
+        case 't':
+            if (!tk_date_valid(optarg, strlen(optarg))) {
+                cli_error("--today must be a date written YYYY-MM-DD, not '%s'", optarg);
+                return 2;
+            }
+            today_opt = optarg;
+            break;
         case 'l':
             if (!lang_parse(optarg, &ja)) {
                 cli_error("--lang must be ja or en, not '%s'", optarg);
@@ -65,14 +84,12 @@ int cmd_config(int argc, char **argv) {
         return 2;
     }
     char *found = file ? NULL : config_find(start);
-    if (!file && !found) {
+    tenken_config cfg = {0};
+    if (!file && !found)
         printf(ja ? "設定ファイルはありません（%s とその親に .tenken.yaml なし）。既定の設定で点検します。\n"
                   : "No configuration file (no .tenken.yaml in %s or its parents): defaults apply.\n",
                start);
-        return 0;
-    }
-    tenken_config cfg;
-    bool ok = config_load(&cfg, file ? file : found);
+    bool ok = (!file && !found) || config_load(&cfg, file ? file : found);
     free(found);
     if (!ok) {
         config_free(&cfg);
@@ -82,11 +99,52 @@ int cmd_config(int argc, char **argv) {
     rule_source_opts rs = {.dirs = (const char **)cfg.rule_dirs.items, .n_dirs = cfg.rule_dirs.n};
     tk_engine *engine = load_engine(&rs);
     ok = engine && config_rules_exist(&cfg, engine);
+    char *waivers_found = waivers_opt || cfg.waivers ? NULL : waivers_find(start);
+    const char *waivers_path = waivers_opt ? waivers_opt : cfg.waivers ? cfg.waivers : waivers_found;
+    waiver_file wf = {0};
+    if (ok && waivers_path) ok = waivers_load(&wf, waivers_path, engine);
+    free(waivers_found);
     tk_engine_free(engine);
     if (!ok) {
+        waivers_free(&wf);
         config_free(&cfg);
         return 2;
     }
+    if (cfg.path) show_config(&cfg, ja);
+    char today[11];
+    if (today_opt)
+        snprintf(today, sizeof today, "%s", today_opt);
+    else
+        tk_date_today(today);
+    if (wf.path) show_waivers(&wf, ja, today);
+    waivers_free(&wf);
+    config_free(&cfg);
+    return 0;
+}
+
+/* Every waiver with its state today: in force until its date, or expired. */
+static void show_waivers(const waiver_file *wf, bool ja, const char *today) {
+    printf("%s: %s\n", wf->path,
+           ja ? "有効な例外承認ファイルです" : "valid waivers file");
+    size_t expired = 0;
+    for (size_t i = 0; i < wf->n; i++) expired += strcmp(wf->items[i].expires, today) < 0;
+    printf(ja ? "例外承認 %zu 件（うち期限切れ %zu 件）:\n" : "%zu waivers (%zu expired):\n", wf->n,
+           expired);
+    for (size_t i = 0; i < wf->n; i++) {
+        const tk_waiver *w = &wf->items[i];
+        bool past = strcmp(w->expires, today) < 0;
+        printf("  %s:%u:%u  %s  %s%s%s\n", w->at.file, w->at.line, w->at.column, w->rule,
+               w->resource, w->path ? "  path " : "", w->path ? w->path : "");
+        printf(ja ? "      %s %s（承認者: %s、%s 作成）\n" : "      %s %s (approved by %s, created %s)\n",
+               past ? (ja ? "期限切れ" : "EXPIRED on") : (ja ? "有効期限" : "in force until"),
+               w->expires, w->approver, w->created);
+        printf(ja ? "      理由: %s\n" : "      reason: %s\n", w->reason);
+    }
+}
+
+/* What the configuration puts in force. */
+static void show_config(const tenken_config *c, bool ja) {
+    const tenken_config cfg = *c;
     printf("%s: %s\n", cfg.path, ja ? "有効な設定です" : "valid");
     printf("%-22s%s\n", "profile",
            cfg.has_profile ? (cfg.profile == TK_LEVEL_BASIC ? (ja ? "basic（基本のみ）" : "basic")
@@ -116,6 +174,8 @@ int cmd_config(int argc, char **argv) {
                o ? label : (ja ? "（未設定）" : "(not set)"),
                off ? (ja ? "  ※点検しない" : "  (not checked)") : "");
     }
-    config_free(&cfg);
-    return 0;
+    if (cfg.waivers) printf("%-22s%s\n", "waivers", cfg.waivers);
+    if (cfg.baseline) printf("%-22s%s\n", "baseline", cfg.baseline);
+    if (cfg.open_suppressions)
+        printf("%-22s%s\n", "suppressions", ja ? "期限なしの抑止も適用" : "applied without an expiry date too");
 }

@@ -6,6 +6,7 @@
 #include "io.h"
 #include "outputs.h"
 #include "waivers.h"
+#include "../lib/waiver.h"
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
@@ -52,6 +53,8 @@ static const char SCAN_HELP_EN[] =
     "      --baseline FILE      report only findings whose fingerprints FILE does not hold\n"
     "      --write-baseline FILE\n"
     "                           write the fingerprints of this scan's findings to FILE\n"
+    "      --today DATE         judge waiver and suppression expiry as of DATE (YYYY-MM-DD),\n"
+    "                           e.g. to see what comes back next month (default: today, UTC)\n"
     "      --rules DIR          also load the *.rule files under DIR (repeatable)\n"
     "      --no-builtin-rules   use only rules from --rules\n"
     "      --rule ID            run only this rule (repeatable)\n"
@@ -112,6 +115,8 @@ static const char SCAN_HELP_JA[] =
     "      --baseline ファイル  このファイルにないフィンガープリントの指摘だけを報告する\n"
     "      --write-baseline ファイル\n"
     "                           今回の指摘のフィンガープリントをファイルに書き出す\n"
+    "      --today 日付         例外承認・抑止の期限をこの日付（YYYY-MM-DD）で判断する\n"
+    "                           （来月に期限が切れるものの確認など。既定: 今日、UTC）\n"
     "      --rules ディレクトリ その下の *.rule も読み込む（複数指定可）\n"
     "      --no-builtin-rules   組み込みルールを使わず --rules のルールだけを使う\n"
     "      --rule ID            このルールだけを実行する（複数指定可）\n"
@@ -161,6 +166,7 @@ enum {
     OPT_NO_WAIVERS,
     OPT_BASELINE,
     OPT_WRITE_BASELINE,
+    OPT_TODAY,
 };
 
 /* When the report was made: SOURCE_DATE_EPOCH when it is set (reproducible reports), else
@@ -352,12 +358,14 @@ int cmd_scan(int argc, char **argv) {
         {"no-waivers", no_argument, NULL, OPT_NO_WAIVERS},
         {"baseline", required_argument, NULL, OPT_BASELINE},
         {"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
+        {"today", required_argument, NULL, OPT_TODAY},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     const char *output = NULL, *root_opt = NULL, *config_opt = NULL, *owner = NULL,
                *waivers_opt = NULL, *baseline_opt = NULL, *write_baseline = NULL;
     bool no_waivers = false;
+    const char *today = NULL; /* --today: the date expiry is judged against */
     waiver_file wf = {0};
     char **baseline = NULL;
     size_t n_baseline = 0;
@@ -438,6 +446,13 @@ int cmd_scan(int argc, char **argv) {
         case OPT_NO_WAIVERS: no_waivers = true; break;
         case OPT_BASELINE: baseline_opt = optarg; break;
         case OPT_WRITE_BASELINE: write_baseline = optarg; break;
+        case OPT_TODAY:
+            if (!tk_date_valid(optarg, strlen(optarg))) {
+                cli_error("--today must be a date written YYYY-MM-DD, not '%s'", optarg);
+                goto done;
+            }
+            today = optarg;
+            break;
         case OPT_PROFILE:
             if (!strcmp(optarg, "basic"))
                 profile = TK_LEVEL_BASIC;
@@ -568,6 +583,7 @@ int cmd_scan(int argc, char **argv) {
         goto done;
     }
     tk_scan_allow_open_suppressions(scan, cfg.open_suppressions);
+    if (today) tk_scan_set_today(scan, today);
     for (size_t i = 0; i < n_only + n_skip; i++) {
         const char *id = i < n_only ? only[i] : skip[i - n_only];
         if (!tk_engine_find_rule(engine, id)) {
@@ -639,7 +655,7 @@ int cmd_scan(int argc, char **argv) {
     rep.scan = scan;
     rep.config = &cfg;
     rep.owner_filter = owner;
-    rep.waivers_path = waivers_path;
+    rep.waivers_path = wf.path;
     rep.baseline_path = baseline_path;
     rep.rules_active = tk_scan_active_rule_count(scan);
     rep.generated_at = report_time();

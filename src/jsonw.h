@@ -27,7 +27,7 @@ void jw_key(jw *w, const char *k);
 /* A key known to need no escaping (a literal of ours). */
 void jw_key_safe(jw *w, const char *k, size_t len);
 #define JW_KEY(w, lit) jw_key_safe((w), lit, sizeof(lit) - 1)
-void jw_str(jw *w, const char *s);
+void jw_str(jw *w, const char *s); /* NULL writes null */
 void jw_strn(jw *w, const char *s, size_t n);
 void jw_num(jw *w, double v);
 void jw_uint(jw *w, unsigned long long v);

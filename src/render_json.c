@@ -164,10 +164,56 @@ static void finding_head(jw *w, const tk_rule *rule) {
     jw_str(w, tk_level_name(rule->level));
 }
 
+/* Who is responsible for the category: {"role", "name"} with the members known, or null when
+ * the configuration does not say. */
+static void owner_value(jw *w, const report *r, const char *category) {
+    const category_owner *o = report_has_owners(r) ? report_owner(r, category) : NULL;
+    if (!o) {
+        jw_null(w);
+        return;
+    }
+    jw_obj(w);
+    JW_KEY(w, "role");
+    jw_str(w, o->role);
+    JW_KEY(w, "name");
+    jw_str(w, o->name);
+    jw_end_obj(w);
+}
+
+/* A waiver, or an inline suppression described as one. */
+static void waiver_members(jw *w, const tk_waiver *x) {
+    JW_KEY(w, "kind");
+    jw_str(w, x->in_source ? "suppression" : "waiver");
+    JW_KEY(w, "rule_id");
+    jw_str(w, x->rule);
+    JW_KEY(w, "resource");
+    jw_str(w, x->resource);
+    if (x->path) {
+        JW_KEY(w, "path");
+        jw_str(w, x->path);
+    }
+    JW_KEY(w, "reason");
+    jw_str(w, x->reason);
+    JW_KEY(w, "approver");
+    jw_str(w, x->approver);
+    JW_KEY(w, "created");
+    jw_str(w, x->created);
+    JW_KEY(w, "expires");
+    jw_str(w, x->expires);
+    JW_KEY(w, "written_at");
+    location_obj(w, &x->at, NULL, 0);
+}
+
+typedef struct frag_ctx {
+    int depth;
+    const report *r;
+} frag_ctx;
+
 /* Parts 0 and 1 of a finding that come from its rule: the members before "resource", and
- * "message"; rendered at the depth findings are written at (*ctx). */
+ * "message" and "owner"; rendered at the depth findings are written at. */
 static void finding_frags(void *ctx, const tk_rule *rule, tk_buf parts[RULE_FRAG_PARTS]) {
-    int depth = *(const int *)ctx;
+    const frag_ctx *fc = ctx;
+    int depth = fc->depth;
     jw t;
     jw_init(&t, &parts[0], true);
     t.depth = depth;
@@ -178,6 +224,8 @@ static void finding_frags(void *ctx, const tk_rule *rule, tk_buf parts[RULE_FRAG
     t.first[depth] = false;
     JW_KEY(&t, "message");
     i18n_obj(&t, &rule->title);
+    JW_KEY(&t, "owner");
+    owner_value(&t, fc->r, rule->category);
 }
 
 void render_json(const report *r, tk_buf *b) {
@@ -218,8 +266,8 @@ void render_json(const report *r, tk_buf *b) {
     JW_KEY(&w, "findings");
     jw_arr(&w);
     /* What a finding repeats from its rule is rendered once per rule and copied. */
-    int finding_depth = w.depth + 1;
-    rule_frags *frags = rule_frags_new(finding_frags, &finding_depth);
+    frag_ctx fc = {w.depth + 1, r};
+    rule_frags *frags = rule_frags_new(finding_frags, &fc);
     for (size_t i = 0; i < nf; i++) {
         const tk_finding *f = &fs[i];
         jw_obj(&w);
@@ -239,13 +287,111 @@ void render_json(const report *r, tk_buf *b) {
         } else {
             JW_KEY(&w, "message");
             i18n_obj(&w, &f->rule->title);
+            JW_KEY(&w, "owner");
+            owner_value(&w, r, f->rule->category);
         }
         JW_KEY(&w, "fingerprint");
         jw_str(&w, f->fingerprint);
+        if (f->expired) {
+            JW_KEY(&w, "expired_exemption");
+            jw_obj(&w);
+            waiver_members(&w, f->expired);
+            jw_end_obj(&w);
+        }
         jw_end_obj(&w);
     }
     rule_frags_free(frags);
     jw_end_arr(&w);
+
+    size_t nwd, nws;
+    const tk_waived *wd = tk_scan_waived(r->scan, &nwd);
+    JW_KEY(&w, "waived");
+    jw_arr(&w);
+    for (size_t i = 0; i < nwd; i++) {
+        const tk_finding *f = &wd[i].finding;
+        jw_obj(&w);
+        JW_KEY(&w, "rule_id");
+        jw_str(&w, f->rule->id);
+        JW_KEY(&w, "category");
+        jw_str(&w, f->rule->category);
+        JW_KEY(&w, "severity");
+        jw_str(&w, tk_severity_name(f->rule->severity));
+        JW_KEY(&w, "level");
+        jw_str(&w, tk_level_name(f->rule->level));
+        JW_KEY(&w, "resource");
+        resource_obj(&w, &f->resource);
+        JW_KEY(&w, "location");
+        location_obj(&w, &f->location, f->module_calls, f->n_module_calls);
+        JW_KEY(&w, "message");
+        i18n_obj(&w, &f->rule->title);
+        JW_KEY(&w, "owner");
+        owner_value(&w, r, f->rule->category);
+        JW_KEY(&w, "fingerprint");
+        jw_str(&w, f->fingerprint);
+        JW_KEY(&w, "waiver");
+        jw_obj(&w);
+        waiver_members(&w, wd[i].waiver);
+        jw_end_obj(&w);
+        jw_end_obj(&w);
+    }
+    jw_end_arr(&w);
+
+    const tk_waiver_status *ws = tk_scan_waivers(r->scan, &nws);
+    JW_KEY(&w, "waivers");
+    jw_obj(&w);
+    JW_KEY(&w, "file");
+    jw_str(&w, r->waivers_path);
+    JW_KEY(&w, "items");
+    jw_arr(&w);
+    for (size_t i = 0; i < nws; i++) {
+        jw_obj(&w);
+        waiver_members(&w, &ws[i].waiver);
+        JW_KEY(&w, "status");
+        jw_str(&w, ws[i].expired   ? "expired"
+                   : ws[i].stale   ? "stale"
+                   : !ws[i].checked ? "not_checked"
+                                    : "active");
+        JW_KEY(&w, "matched");
+        jw_uint(&w, ws[i].matched);
+        jw_end_obj(&w);
+    }
+    jw_end_arr(&w);
+    jw_end_obj(&w);
+
+    JW_KEY(&w, "responsibility");
+    if (!report_has_owners(r)) {
+        jw_null(&w);
+    } else {
+        jw_obj(&w);
+        JW_KEY(&w, "service_model");
+        jw_str(&w, r->config->service_model);
+        JW_KEY(&w, "owner_filter");
+        jw_str(&w, r->owner_filter);
+        JW_KEY(&w, "categories");
+        jw_obj(&w);
+        for (const char *const *cat = tk_categories(); *cat; cat++) {
+            jw_key(&w, *cat);
+            owner_value(&w, r, *cat);
+        }
+        jw_end_obj(&w);
+        jw_end_obj(&w);
+    }
+
+    JW_KEY(&w, "baseline");
+    if (!r->baseline_path) {
+        jw_null(&w);
+    } else {
+        size_t nb;
+        tk_scan_baselined(r->scan, &nb);
+        jw_obj(&w);
+        JW_KEY(&w, "file");
+        jw_str(&w, r->baseline_path);
+        JW_KEY(&w, "known");
+        jw_uint(&w, nb);
+        JW_KEY(&w, "gone");
+        jw_uint(&w, tk_scan_baseline_gone(r->scan));
+        jw_end_obj(&w);
+    }
 
     size_t nsup;
     const tk_suppressed *sups = tk_scan_suppressed(r->scan, &nsup);
@@ -365,11 +511,16 @@ void render_json(const report *r, tk_buf *b) {
         jw_uint(&w, sum.by_level[l]);
     }
     jw_end_obj(&w);
-    report_summary_free(&sum);
     JW_KEY(&w, "not_evaluated");
     jw_uint(&w, nn);
     JW_KEY(&w, "suppressed");
     jw_uint(&w, nsup);
+    JW_KEY(&w, "waived");
+    jw_uint(&w, sum.waived);
+    JW_KEY(&w, "exemptions_expired");
+    jw_uint(&w, sum.expired);
+    JW_KEY(&w, "baselined");
+    jw_uint(&w, sum.baselined);
     JW_KEY(&w, "errors");
     jw_uint(&w, ne);
     size_t nwarn;
@@ -383,6 +534,7 @@ void render_json(const report *r, tk_buf *b) {
     JW_KEY(&w, "checks");
     jw_uint(&w, tk_scan_evaluation_count(r->scan));
     jw_end_obj(&w);
+    report_summary_free(&sum);
     jw_end_obj(&w);
     tk_buf_putc(b, '\n');
 }

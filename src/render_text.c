@@ -22,15 +22,19 @@ static void colored(const report *r, tk_buf *b, const char *color, const char *t
         tk_buf_puts(b, text);
 }
 
-/* Severity label padded to a fixed display width (Japanese labels are two columns wide per
- * character). */
+/* Columns a text takes on a terminal: Japanese characters are two wide. */
+static size_t display_width(const char *s) {
+    size_t width = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if ((*p & 0xC0) != 0x80) width += *p >= 0x80 ? 2 : 1;
+    return width;
+}
+
+/* Severity label padded to a fixed display width. */
 static void sev_cell(const report *r, tk_buf *b, tk_severity s) {
     const char *label = severity_label(s, r->ja);
     colored(r, b, sev_color(s), label);
-    size_t width = 0;
-    for (const unsigned char *p = (const unsigned char *)label; *p; p++)
-        if ((*p & 0xC0) != 0x80) width += *p >= 0x80 ? 2 : 1;
-    for (size_t i = width; i < 9; i++) tk_buf_putc(b, ' ');
+    for (size_t i = display_width(label); i < 9; i++) tk_buf_putc(b, ' ');
 }
 
 static void classification(const report *r, tk_buf *b, const tk_rule *rule) {
@@ -97,9 +101,45 @@ static void finding_frags(void *ctx, const tk_rule *rule, tk_buf parts[RULE_FRAG
     tk_buf_printf(b, "\n%s", ind);
     classification(r, b, rule);
     tk_buf_putc(b, '\n');
+    const category_owner *o = report_has_owners(r) ? report_owner(r, rule->category) : NULL;
+    if (o) {
+        char label[300];
+        config_owner_label(o, r->ja, label, sizeof label);
+        tk_buf_printf(b, "%s%s", ind, TR(r->ja, "Owner: ", "担当: "));
+        term_cstr(b, label);
+        tk_buf_putc(b, '\n');
+    }
     if (r->verbose) block(b, ind, TR(r->ja, "Why:  ", "背景: "), i18n(&rule->rationale, r->ja));
     block(b, ind, TR(r->ja, "Risk: ", "リスク: "), i18n(&rule->risk, r->ja));
     block(b, ind, TR(r->ja, "Fix:  ", "対処: "), i18n(&rule->remediation, r->ja));
+}
+
+/* A waiver or suppression that no longer covers a finding: when it ended, why it was
+ * granted, who approved it, where it is written. */
+static void expired_line(const report *r, tk_buf *b, const tk_waiver *w, bool short_form) {
+    if (short_form) {
+        tk_buf_printf(b,
+                      w->in_source ? TR(r->ja, " [suppression expired %s]", "［抑止の期限切れ %s］")
+                                   : TR(r->ja, " [waiver expired %s]", "［例外承認の期限切れ %s］"),
+                      w->expires ? w->expires : "");
+        return;
+    }
+    if (r->color) tk_buf_puts(b, "\033[1;33m");
+    tk_buf_printf(b,
+                  w->in_source
+                      ? TR(r->ja, "           ! Suppression expired on %s (", "           ! 抑止の期限切れ（%s、")
+                      : TR(r->ja, "           ! Waiver expired on %s (", "           ! 例外承認の期限切れ（%s、"),
+                  w->expires ? w->expires : "");
+    put_location(b, &w->at);
+    tk_buf_puts(b, TR(r->ja, "): ", "）: "));
+    term_cstr(b, w->reason ? w->reason : "");
+    if (w->approver) {
+        tk_buf_puts(b, TR(r->ja, " — approved by ", "（承認者: "));
+        term_cstr(b, w->approver);
+        if (r->ja) tk_buf_puts(b, "）");
+    }
+    if (r->color) tk_buf_puts(b, "\033[0m");
+    tk_buf_putc(b, '\n');
 }
 
 static void finding_long(const report *r, tk_buf *b, const tk_finding *f, rule_frags *frags) {
@@ -128,6 +168,7 @@ static void finding_long(const report *r, tk_buf *b, const tk_finding *f, rule_f
         put_location(b, &f->module_calls[i]);
         tk_buf_putc(b, '\n');
     }
+    if (f->expired) expired_line(r, b, f->expired, false);
     tk_buf_append(b, parts[1].data, parts[1].len);
     const char *example = r->verbose ? tk_rule_example_for(f->rule, f->resource.family) : NULL;
     if (example) block(b, "           ", TR(r->ja, "Example:\n", "設定例:\n"), example);
@@ -141,7 +182,105 @@ static void finding_short(const report *r, tk_buf *b, const tk_finding *f) {
     colored(r, b, sev_color(f->rule->severity), severity_label(f->rule->severity, r->ja));
     tk_buf_printf(b, " %s ", f->rule->id);
     term_cstr(b, f->resource.address);
-    tk_buf_printf(b, ": %s\n", i18n(&f->rule->title, r->ja));
+    tk_buf_printf(b, ": %s", i18n(&f->rule->title, r->ja));
+    if (f->expired) expired_line(r, b, f->expired, true);
+    tk_buf_putc(b, '\n');
+}
+
+/* Who is responsible for each guideline category (責任分界), with what this scan found in
+ * it. */
+static void responsibility(const report *r, tk_buf *b, const report_summary *sum) {
+    const tenken_config *c = r->config;
+    if (c->service_model)
+        tk_buf_printf(b, TR(r->ja, "Responsibility (service model %s):\n", "責任分界（サービス形態 %s）:\n"),
+                      !strcmp(c->service_model, "iaas")   ? "IaaS"
+                      : !strcmp(c->service_model, "paas") ? "PaaS"
+                                                          : "SaaS");
+    else
+        tk_buf_puts(b, TR(r->ja, "Responsibility:\n", "責任分界:\n"));
+    size_t nwd;
+    const tk_waived *wd = tk_scan_waived(r->scan, &nwd);
+    size_t pad = 0;
+    for (size_t i = 0; i < sum->n_categories; i++) {
+        size_t w = display_width(tk_category_title(sum->categories[i], r->ja));
+        if (w > pad) pad = w;
+    }
+    for (size_t i = 0; i < sum->n_categories; i++) {
+        const char *cat = sum->categories[i];
+        const category_owner *o = report_owner(r, cat);
+        char label[300];
+        if (o)
+            config_owner_label(o, r->ja, label, sizeof label);
+        else
+            snprintf(label, sizeof label, "%s", TR(r->ja, "(not set)", "（未設定）"));
+        size_t waived = 0;
+        for (size_t k = 0; k < nwd; k++) waived += !strcmp(wd[k].finding.rule->category, cat);
+        tk_buf_printf(b, "  %-4s ", cat);
+        const char *title = tk_category_title(cat, r->ja);
+        tk_buf_puts(b, title);
+        for (size_t k = display_width(title); k < pad + 2; k++) tk_buf_putc(b, ' ');
+        term_cstr(b, label);
+        if (sum->by_category[i] || waived)
+            tk_buf_printf(b, TR(r->ja, "  (findings %zu, waived %zu)", "（指摘 %zu 件・例外承認 %zu 件）"),
+                          sum->by_category[i], waived);
+        if ((r->owner_filter && !config_owner_is(o, r->owner_filter)) ||
+            !config_rule_on(c, &(tk_rule){.id = "", .category = cat}, true))
+            tk_buf_puts(b, TR(r->ja, "  [not checked]", "［点検対象外］"));
+        tk_buf_putc(b, '\n');
+    }
+    if (r->owner_filter) {
+        tk_buf_puts(b, TR(r->ja, "Only the categories of ", "--owner により "));
+        term_cstr(b, r->owner_filter);
+        tk_buf_puts(b, TR(r->ja, " were checked (--owner).\n", " の担当類型だけを点検しました。\n"));
+    }
+}
+
+/* Waivers: the findings they set aside, and the ones that need attention (expired: their
+ * findings are back; stale: they match nothing any more). */
+static void waivers(const report *r, tk_buf *b, const report_summary *sum) {
+    size_t nwd, nws;
+    const tk_waived *wd = tk_scan_waived(r->scan, &nwd);
+    const tk_waiver_status *ws = tk_scan_waivers(r->scan, &nws);
+    tk_buf_puts(b, TR(r->ja, "Waivers (", "例外承認（"));
+    term_cstr(b, r->waivers_path ? r->waivers_path : "-");
+    tk_buf_printf(b,
+                  TR(r->ja, "): %zu read; %zu finding%s waived, %zu expired, %zu stale\n",
+                     "）: %zu 件を読込み。例外扱いの指摘 %zu 件%s・期限切れ %zu 件・該当なし %zu 件\n"),
+                  nws, nwd, r->ja ? "" : (nwd == 1 ? "" : "s"), sum->waivers_expired,
+                  sum->waivers_stale);
+    for (size_t i = 0; i < nwd; i++) {
+        const tk_finding *f = &wd[i].finding;
+        const tk_waiver *w = wd[i].waiver;
+        tk_buf_puts(b, "  ");
+        sev_cell(r, b, f->rule->severity);
+        tk_buf_printf(b, "%s  ", f->rule->id);
+        term_cstr(b, f->resource.address);
+        tk_buf_puts(b, "  ");
+        put_location(b, &f->location);
+        tk_buf_puts(b, "\n             ");
+        term_cstr(b, w->reason);
+        tk_buf_puts(b, TR(r->ja, " — approved by ", "（承認者: "));
+        term_cstr(b, w->approver);
+        tk_buf_printf(b, TR(r->ja, ", until %s\n", "、%s まで）\n"), w->expires);
+    }
+    for (size_t i = 0; i < nws; i++) {
+        const tk_waiver *w = &ws[i].waiver;
+        if (!ws[i].expired && !ws[i].stale) continue;
+        tk_buf_puts(b, "  ");
+        if (ws[i].expired)
+            tk_buf_printf(b, TR(r->ja, "EXPIRED %s  ", "期限切れ %s  "), w->expires);
+        else
+            tk_buf_puts(b, TR(r->ja, "STALE  ", "該当なし  "));
+        tk_buf_printf(b, "%s  ", w->rule);
+        term_cstr(b, w->resource);
+        tk_buf_puts(b, "  ");
+        put_location(b, &w->at);
+        tk_buf_puts(b, ws[i].expired ? TR(r->ja, "  (its findings are reported again)",
+                                          "（該当する指摘は再び報告されます）")
+                                     : TR(r->ja, "  (matches nothing: remove it)",
+                                          "（該当する指摘がありません。削除してください）"));
+        tk_buf_putc(b, '\n');
+    }
 }
 
 void render_text(const report *r, tk_buf *b) {
@@ -221,6 +360,16 @@ void render_text(const report *r, tk_buf *b) {
             if (sum.by_category[c])
                 tk_buf_printf(b, "  %4zu  %-4s %s\n", sum.by_category[c], sum.categories[c],
                               tk_category_title(sum.categories[c], r->ja));
+    }
+    if (report_has_owners(r)) responsibility(r, b, &sum);
+    if (sum.waivers) waivers(r, b, &sum);
+    if (r->baseline_path) {
+        tk_buf_puts(b, TR(r->ja, "Baseline (", "ベースライン（"));
+        term_cstr(b, r->baseline_path);
+        tk_buf_printf(b,
+                      TR(r->ja, "): %zu known finding%s not shown; %zu fixed since\n",
+                         "）: 既知の指摘 %zu 件%sは表示していません。解消済み %zu 件\n"),
+                      sum.baselined, r->ja ? "" : (sum.baselined == 1 ? "" : "s"), sum.baseline_gone);
     }
     report_summary_free(&sum);
     size_t nsup;
