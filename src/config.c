@@ -419,7 +419,7 @@ void config_owner_label(const category_owner *o, bool ja, char *out, size_t cap)
     for (size_t i = 0; o->role && i < 3; i++)
         if (!strcmp(o->role, ROLES[i])) role = ja ? JA[i] : EN[i];
     if (o->name && role)
-        snprintf(out, cap, "%s (%s)", o->name, role);
+        snprintf(out, cap, ja ? "%s（%s）" : "%s (%s)", o->name, role);
     else
         snprintf(out, cap, "%s", o->name ? o->name : role ? role : "");
 }
