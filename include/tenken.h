@@ -300,6 +300,9 @@ void tk_scan_keep_passes(tk_scan *s, bool keep);
 /* Leaves a rule out of this scan (e.g. --skip-rule). */
 bool tk_scan_disable_rule(tk_scan *s, const tk_rule *r);
 size_t tk_scan_active_rule_count(const tk_scan *s);
+/* Whether the scan runs rule r (it is not disabled), and the engine it was made with. */
+bool tk_scan_rule_enabled(const tk_scan *s, const tk_rule *r);
+const tk_engine *tk_scan_engine(const tk_scan *s);
 /* Records an error found by the caller (e.g. a file that could not be opened). */
 void tk_scan_add_error(tk_scan *s, const char *path, unsigned line, unsigned column,
                        const char *msg);

@@ -137,6 +137,14 @@ static bool rule_enabled(const tk_scan *s, const tk_rule *r) {
     return !s->n_disabled || !bsearch(&r, s->disabled, s->n_disabled, sizeof *s->disabled, cmp_ptr);
 }
 
+bool tk_scan_rule_enabled(const tk_scan *s, const tk_rule *r) {
+    return rule_enabled(s, r);
+}
+
+const tk_engine *tk_scan_engine(const tk_scan *s) {
+    return s->e;
+}
+
 size_t tk_scan_active_rule_count(const tk_scan *s) {
     return tk_engine_rule_count(s->e) - s->n_disabled;
 }

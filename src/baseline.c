@@ -28,7 +28,8 @@ void baseline_free(char **fps, size_t n) {
     free(fps);
 }
 
-bool baseline_read(const char *path, size_t max_bytes, char ***out, size_t *n_out) {
+bool baseline_read(const char *path, size_t max_bytes, bool (*keep)(void *, const char *rule_id),
+                   void *keep_self, char ***out, size_t *n_out) {
     *out = NULL;
     *n_out = 0;
     input_bytes in;
@@ -81,6 +82,13 @@ bool baseline_read(const char *path, size_t max_bytes, char ***out, size_t *n_ou
         if (tk_node_kind(fp) != TK_STRING || !is_fingerprint(s)) {
             fail(&d, path, fp, "a fingerprint is 16 lowercase hexadecimal digits");
             goto out;
+        }
+        const tk_node *rule = tk_doc_get(&d, it, "rule_id");
+        if (keep && rule && tk_node_kind(rule) == TK_STRING) {
+            tk_str id = tk_doc_str(&d, rule);
+            char name[128];
+            snprintf(name, sizeof name, "%.*s", (int)(id.len < 127 ? id.len : 127), id.p);
+            if (!keep(keep_self, name)) continue;
         }
         if (!(fps[n] = strndup(s.p, s.len))) {
             fail(&d, path, fp, "out of memory");

@@ -7,8 +7,11 @@
 #include "cli.h"
 
 /* Reads the fingerprints of a baseline file into *fps (malloc'ed array of malloc'ed
- * strings). On error prints "file:line:col: message" and returns false. */
-bool baseline_read(const char *path, size_t max_bytes, char ***fps, size_t *n);
+ * strings), leaving out those whose rule_id names a rule keep() says no to (a rule this scan
+ * does not run: its findings cannot be there, so they must not count as fixed). On error
+ * prints "file:line:col: message" and returns false. */
+bool baseline_read(const char *path, size_t max_bytes, bool (*keep)(void *, const char *rule_id),
+                   void *keep_self, char ***fps, size_t *n);
 void baseline_free(char **fps, size_t n);
 /* Writes the scan's findings (those reported and those the baseline held) to path,
  * atomically. Prints the reason and returns false when it cannot. */

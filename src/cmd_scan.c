@@ -204,6 +204,12 @@ static void print_waiver_warnings(const tk_scan *scan, bool ja) {
     }
 }
 
+/* Whether the scan runs the rule with this ID. */
+static bool rule_runs(void *scan, const char *id) {
+    const tk_rule *r = tk_engine_find_rule(tk_scan_engine(scan), id);
+    return r && tk_scan_rule_enabled(scan, r);
+}
+
 /* Whether an input is Terraform source: a directory, or a .tf / .tf.json file. */
 static bool is_source(const char *path) {
     if (!strcmp(path, "-")) return false;
@@ -566,15 +572,13 @@ int cmd_scan(int argc, char **argv) {
     bool policy_ok = !waivers_path || waivers_load(&wf, waivers_path, engine);
     free(waivers_found);
     const char *baseline_path = baseline_opt ? baseline_opt : cfg.baseline;
-    if (policy_ok && baseline_path)
-        policy_ok = baseline_read(baseline_path, lim.max_input_bytes, &baseline, &n_baseline);
     tk_scan *scan = policy_ok ? tk_scan_new(engine, &lim) : NULL;
     if (!scan) {
         if (policy_ok) cli_error("out of memory");
         tk_engine_free(engine);
         goto done;
     }
-    bool added = tk_scan_set_baseline(scan, (const char *const *)baseline, n_baseline);
+    bool added = true;
     for (size_t i = 0; added && i < wf.n; i++) added = tk_scan_add_waiver(scan, &wf.items[i]);
     if (!added) {
         cli_error("out of memory");
@@ -603,6 +607,15 @@ int cmd_scan(int argc, char **argv) {
         if (profile == TK_LEVEL_BASIC && r->level != TK_LEVEL_BASIC) on = false;
         if (owner && !config_owner_is(config_owner(&cfg, r->category), owner)) on = false;
         if (!on) tk_scan_disable_rule(scan, r);
+    }
+    /* The baseline's entries of rules this scan runs (the others cannot be found). */
+    if (baseline_path &&
+        (!baseline_read(baseline_path, lim.max_input_bytes, rule_runs, scan, &baseline,
+                        &n_baseline) ||
+         !tk_scan_set_baseline(scan, (const char *const *)baseline, n_baseline))) {
+        tk_scan_free(scan);
+        tk_engine_free(engine);
+        goto done;
     }
     tk_scan_keep_passes(scan, output_plan_needs_passes(&outputs));
     if (!tk_scan_set_parameters(scan, vars, n_vars)) {

@@ -1,9 +1,14 @@
 /* CSV report: a list of setting items to check, one row per finding, suppressed finding,
- * check not evaluated and input error, that spreadsheet programs open as it is in Japanese
- * (UTF-8 with a byte order mark, CRLF line ends, RFC 4180 quoting) and that cannot run
- * formulas (see docs/formats.md). */
+ * finding a waiver set aside, check not evaluated and input error, that spreadsheet programs
+ * open as it is in Japanese (UTF-8 with a byte order mark, CRLF line ends, RFC 4180 quoting)
+ * and that cannot run formulas (see docs/formats.md). The last two columns, added with the
+ * policy controls, name the owner of the rule's category (when the configuration declares
+ * who is responsible) and who approved the waiver; a finding reported again because its
+ * waiver or suppression expired says so in its status and shows that exemption. */
 #include "cli.h"
+#include "config.h"
 #include "report_escape.h"
+#include <stdlib.h>
 #include <string.h>
 
 /* Whether the first character of s[0..len) would make a spreadsheet read the cell as a
@@ -86,7 +91,7 @@ static void end_row(tk_buf *b) {
     tk_buf_append(b, "\r\n", 2);
 }
 
-enum { N_COLUMNS = 20 };
+enum { N_COLUMNS = 22 };
 /* The header: one cell per column, in the report language. */
 static const struct {
     const char *en, *ja;
@@ -111,6 +116,8 @@ static const struct {
     {"reason", "理由"},
     {"expires", "期限"},
     {"fingerprint", "フィンガープリント"},
+    {"owner", "担当"},
+    {"approver", "承認者"},
 };
 
 /* Columns status..title, from the rule: the same for every row of the rule but the status. */
@@ -157,6 +164,26 @@ static void reference_cells(const report *r, tk_buf *b, const tk_rule *rule, tk_
     csv_str(b, i18n(&rule->remediation, r->ja));
 }
 
+/* Column owner: who is responsible for the rule's category, when the configuration says. */
+static void owner_cell(const report *r, tk_buf *b, const tk_rule *rule) {
+    const category_owner *o = report_has_owners(r) ? report_owner(r, rule->category) : NULL;
+    if (!o) {
+        csv_str(b, "");
+        return;
+    }
+    /* room for the whole name: a long one is not cut in the middle of a character */
+    size_t cap = (o->name ? strlen(o->name) : 0) + 64;
+    char *label = malloc(cap);
+    if (!label) {
+        b->oom = true;
+        csv_str(b, "");
+        return;
+    }
+    config_owner_label(o, r->ja, label, cap);
+    csv_str(b, label);
+    free(label);
+}
+
 void render_csv(const report *r, tk_buf *b) {
     bool ja = r->ja;
     size_t nf, nn, nsup, ne;
@@ -164,6 +191,8 @@ void render_csv(const report *r, tk_buf *b) {
     const tk_suppressed *sups = tk_scan_suppressed(r->scan, &nsup);
     const tk_not_evaluated *ns = tk_scan_not_evaluated(r->scan, &nn);
     const tk_diag *es = tk_scan_errors(r->scan, &ne);
+    size_t nw;
+    const tk_waived *ws = tk_scan_waived(r->scan, &nw);
     tk_buf scratch;
     tk_buf_init(&scratch);
 
@@ -175,14 +204,18 @@ void render_csv(const report *r, tk_buf *b) {
     end_row(b);
 
     const char *status_finding = TR(ja, "finding", "指摘");
+    const char *status_expired = TR(ja, "finding (exemption expired)", "指摘（例外の期限切れ）");
     for (size_t i = 0; i < nf; i++) {
         const tk_finding *f = &fs[i];
-        rule_cells(r, b, status_finding, f->rule, &scratch);
+        const tk_waiver *x = f->expired; /* the lapsed waiver or suppression, shown */
+        rule_cells(r, b, x ? status_expired : status_finding, f->rule, &scratch);
         place_cells(b, &f->resource, &f->location);
         reference_cells(r, b, f->rule, &scratch);
-        csv_str(b, "");
-        csv_str(b, "");
+        csv_str(b, x ? x->reason : "");
+        csv_str(b, x ? x->expires : "");
         csv_str(b, f->fingerprint);
+        owner_cell(r, b, f->rule);
+        csv_str(b, x ? x->approver : "");
         end_row(b);
     }
     const char *status_suppressed = TR(ja, "suppressed", "抑止");
@@ -194,6 +227,22 @@ void render_csv(const report *r, tk_buf *b) {
         csv_str(b, sups[i].reason);
         csv_str(b, sups[i].expires);
         csv_str(b, f->fingerprint);
+        owner_cell(r, b, f->rule);
+        csv_str(b, ""); /* an inline suppression has no approver */
+        end_row(b);
+    }
+    const char *status_waived = TR(ja, "waived", "例外承認");
+    for (size_t i = 0; i < nw; i++) {
+        const tk_finding *f = &ws[i].finding;
+        const tk_waiver *x = ws[i].waiver;
+        rule_cells(r, b, status_waived, f->rule, &scratch);
+        place_cells(b, &f->resource, &f->location);
+        reference_cells(r, b, f->rule, &scratch);
+        csv_str(b, x->reason);
+        csv_str(b, x->expires);
+        csv_str(b, f->fingerprint);
+        owner_cell(r, b, f->rule);
+        csv_str(b, x->approver);
         end_row(b);
     }
     const char *status_not_evaluated = TR(ja, "not evaluated", "未評価");
@@ -204,6 +253,8 @@ void render_csv(const report *r, tk_buf *b) {
         reference_cells(r, b, n->rule, &scratch);
         csv_str(b, n->reason);
         csv_str(b, "");
+        csv_str(b, "");
+        owner_cell(r, b, n->rule);
         csv_str(b, "");
         end_row(b);
     }
@@ -217,8 +268,7 @@ void render_csv(const report *r, tk_buf *b) {
         csv_uint(b, es[i].column);
         for (int c = 0; c < 4; c++) csv_str(b, ""); /* CIS .. remediation */
         csv_str(b, es[i].message);
-        csv_str(b, "");
-        csv_str(b, "");
+        for (int c = 0; c < 4; c++) csv_str(b, ""); /* expires .. approver */
         end_row(b);
     }
     if (scratch.oom) b->oom = true;

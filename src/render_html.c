@@ -1,10 +1,13 @@
 /* HTML report: one self-contained page (inline style, script and SVG; nothing loaded from
  * anywhere), Japanese by default with an English switch. Tabs: a summary (verdict, counts
- * by severity, a category x severity chart, 基本/推奨 coverage), the findings with filters,
- * a guideline view (measure -> category -> rules) for internal checks and for agreeing on
- * settings with whoever configures them, checks not evaluated or suppressed, and the
- * inputs. Every text from a scanned input is escaped; a Content-Security-Policy allows only
- * the page's own style and script, by hash. */
+ * by severity, a category x severity chart, the responsibility matrix when the
+ * configuration says who is responsible, 基本/推奨 coverage, baseline and waiver counts),
+ * the findings with filters (owner among them), a guideline view (measure -> category ->
+ * rules) for internal checks and for agreeing on settings with whoever configures them,
+ * checks not evaluated or suppressed, the waivers (findings set aside, waivers expired or
+ * matching nothing) when a waivers file was read, and the inputs. Every text from a
+ * scanned input or the configuration is escaped; a Content-Security-Policy allows only the
+ * page's own style and script, by hash. */
 #include "html_assets.h"
 #include "report_summary.h"
 #include "sha256.h"
@@ -15,11 +18,25 @@
 #include <string.h>
 #include <time.h>
 
+enum { OWNER_LABEL_MAX = 256 };
+
+/* The distinct owners of the guideline categories, numbered for the owner filter. */
+typedef struct owner_index {
+    char ja[SUMMARY_MAX_CATEGORIES][OWNER_LABEL_MAX], en[SUMMARY_MAX_CATEGORIES][OWNER_LABEL_MAX];
+    size_t findings[SUMMARY_MAX_CATEGORIES];
+    size_t n;
+    int of_category[SUMMARY_MAX_CATEGORIES]; /* summary category -> owner, or -1 */
+} owner_index;
+
 typedef struct html {
     tk_buf *b;
     tk_buf tmp; /* input text with control characters made visible, before escaping */
     const report *r;
     report_summary sum;
+    bool owners;  /* the configuration says who is responsible: owners are shown */
+    bool waivers; /* a waivers file was read: the waivers tab is shown */
+    owner_index own;
+    size_t waived_by_category[SUMMARY_MAX_CATEGORIES];
 } html;
 
 static void lit(html *h, const char *s) {
@@ -105,6 +122,120 @@ static void location_text(html *h, const tk_location *l) {
     tk_buf_printf(h->b, ":%u:%u", l->line, l->column);
 }
 
+/* ---- owners and waivers ---- */
+
+/* Numbers the distinct owners (by their labels), counts their findings, and counts the
+ * waived findings by category. */
+static void index_owners(html *h) {
+    owner_index *o = &h->own;
+    o->n = 0;
+    for (size_t c = 0; c < h->sum.n_categories; c++) {
+        o->of_category[c] = -1;
+        const category_owner *co = report_owner(h->r, h->sum.categories[c]);
+        if (!h->owners || !co) continue;
+        char ja[OWNER_LABEL_MAX], en[OWNER_LABEL_MAX];
+        config_owner_label(co, true, ja, sizeof ja);
+        config_owner_label(co, false, en, sizeof en);
+        size_t k = 0;
+        while (k < o->n && (strcmp(o->en[k], en) != 0 || strcmp(o->ja[k], ja) != 0)) k++;
+        if (k == o->n) {
+            memcpy(o->ja[k], ja, sizeof ja);
+            memcpy(o->en[k], en, sizeof en);
+            o->findings[k] = 0;
+            o->n++;
+        }
+        o->of_category[c] = (int)k;
+        o->findings[k] += h->sum.by_category[c];
+    }
+    size_t nw;
+    const tk_waived *wd = tk_scan_waived(h->r->scan, &nw);
+    for (size_t i = 0; i < nw; i++) {
+        size_t c = summary_category_index(&h->sum, wd[i].finding.rule->category);
+        if (c != SIZE_MAX) h->waived_by_category[c]++;
+    }
+}
+
+/* The owner of a category as a number, or -1 (no owner, or owners not shown). */
+static int owner_of(const html *h, const char *category) {
+    size_t c = summary_category_index(&h->sum, category);
+    return c == SIZE_MAX ? -1 : h->own.of_category[c];
+}
+
+static void owner_name(html *h, int k) {
+    if (k < 0)
+        lit(h, "—");
+    else
+        bi(h, h->own.ja[k], h->own.en[k]);
+}
+
+/* Whether --owner left a category out. */
+static bool category_skipped(const html *h, const char *category) {
+    return h->r->owner_filter &&
+           !config_owner_is(report_owner(h->r, category), h->r->owner_filter);
+}
+
+/* A date from a waiver, or "—". */
+static void date_text(html *h, const char *ymd) {
+    if (ymd)
+        esc(h, ymd);
+    else
+        lit(h, "—");
+}
+
+/* A table cell holding a date. */
+static void date_cell(html *h, const char *ymd) {
+    lit(h, "<td class=\"d\">");
+    date_text(h, ymd);
+    lit(h, "</td>");
+}
+
+/* The badge of a finding whose waiver or inline suppression has expired. */
+static void expired_badge(html *h, const tk_waiver *w) {
+    lit(h, "<span class=\"badge exp\">⚠ ");
+    if (w->in_source)
+        bi(h, "抑止の期限切れ", "suppression expired");
+    else
+        bi(h, "例外承認の期限切れ", "waiver expired");
+    if (w->expires) {
+        lit(h, " ");
+        esc(h, w->expires);
+    }
+    lit(h, "</span>");
+}
+
+/* What an expired waiver or suppression said, for a finding's details. */
+static void expired_facts(html *h, const tk_waiver *w) {
+    lit(h, "<dt>");
+    if (w->in_source)
+        bi(h, "期限切れの抑止", "Expired suppression");
+    else
+        bi(h, "期限切れの例外承認", "Expired waiver");
+    lit(h, "</dt><dd class=\"expired\">");
+    bi(h, "理由: ", "Reason: ");
+    esc(h, w->reason);
+    if (w->approver) {
+        lit(h, "<br>");
+        bi(h, "承認者: ", "Approved by: ");
+        esc(h, w->approver);
+    }
+    if (w->created) {
+        lit(h, "<br>");
+        bi(h, "作成日: ", "Created: ");
+        esc(h, w->created);
+    }
+    lit(h, "<br>");
+    bi(h, "期限: ", "Expired on: ");
+    date_text(h, w->expires);
+    lit(h, "<br>");
+    bi(h, "記述場所: ", "Written at: ");
+    lit(h, "<code>");
+    location_text(h, &w->at);
+    lit(h, "</code><br><span class=\"note\">");
+    bi(h, "期限を過ぎたため、この指摘は再び報告されています。",
+       "Its date has passed, so the finding is reported again.");
+    lit(h, "</span></dd>");
+}
+
 /* ---- head ---- */
 
 static void head(html *h) {
@@ -139,6 +270,13 @@ static void top_bar(html *h) {
     tk_buf_printf(h->b, " · tenken %s · ", TENKEN_VERSION);
     bi(h, "ルール版 ", "rules ");
     esc(h, tk_engine_rules_version(h->r->engine));
+    if (h->r->owner_filter) {
+        lit(h, " · <span class=\"owner-filter\">");
+        bi(h, "点検対象: 担当「", "checked: only the categories of ");
+        esc(h, h->r->owner_filter);
+        bi(h, "」の類型のみ", "");
+        lit(h, "</span>");
+    }
     lit(h, "</div><div class=\"lang\" role=\"group\" aria-label=\"Language\">"
            "<button type=\"button\" data-setlang=\"ja\" aria-pressed=\"true\">日本語</button>"
            "<button type=\"button\" data-setlang=\"en\" aria-pressed=\"false\">English</button>"
@@ -163,6 +301,7 @@ static void tabs(html *h) {
     tab_button(h, "guideline", "ガイドライン対応表", "Guideline view", false, 0, false);
     tab_button(h, "other", "未評価・抑止", "Not evaluated / suppressed", true,
                h->sum.not_evaluated + h->sum.suppressed, false);
+    if (h->waivers) tab_button(h, "waivers", "例外承認", "Waivers", true, h->sum.waived, false);
     tab_button(h, "inputs", "入力とエラー", "Inputs and errors", true, nin, false);
     lit(h, "</nav>\n<main>\n");
 }
@@ -273,7 +412,9 @@ static void chart(html *h) {
 /* 基本/推奨 coverage: per level, the rules evaluated and how their checks came out. */
 static void coverage(html *h) {
     size_t rules[2] = {0}, evaluated[2] = {0}, checks[2] = {0}, found[2] = {0}, ne[2] = {0},
-           sup[2] = {0}, clean[2] = {0};
+           sup[2] = {0}, clean[2] = {0}, set_aside[2] = {0};
+    /* Findings waived or held by the baseline were checked too, but did not pass. */
+    bool show_set_aside = h->waivers || h->r->baseline_path;
     for (size_t i = 0; i < h->sum.n_rules && h->sum.rules; i++) {
         const tk_rule *rule = tk_engine_rule(h->r->engine, i);
         const tk_rule_stats *st = &h->sum.rules[i];
@@ -285,7 +426,8 @@ static void coverage(html *h) {
         found[l] += st->findings;
         ne[l] += st->not_evaluated;
         sup[l] += st->suppressed;
-        if (!st->findings && !st->not_evaluated) clean[l]++;
+        set_aside[l] += st->waived + st->baselined;
+        if (!st->findings && !st->not_evaluated && !st->waived && !st->baselined) clean[l]++;
     }
     lit(h, "<div class=\"panel\"><h2>");
     bi(h, "基本・推奨の点検状況", "Coverage of basic and recommended measures");
@@ -301,18 +443,25 @@ static void coverage(html *h) {
     bi(h, "未評価", "not evaluated");
     lit(h, "</th><th class=\"n\">");
     bi(h, "抑止", "suppressed");
+    if (show_set_aside) {
+        lit(h, "</th><th class=\"n\">");
+        bi(h, "例外承認・ベースライン", "waived / baseline");
+    }
     lit(h, "</th><th>");
     bi(h, "適合率", "checks passed");
     lit(h, "</th></tr></thead><tbody>");
     for (int l = 0; l < 2; l++) {
-        size_t passed = checks[l] - found[l] - ne[l] - sup[l];
+        size_t not_passed = found[l] + ne[l] + sup[l] + set_aside[l];
+        size_t passed = checks[l] > not_passed ? checks[l] - not_passed : 0;
         lit(h, "<tr><th>");
         level_badge(h, (tk_level)l);
         tk_buf_printf(h->b,
                       "</th><td class=\"n\">%zu / %zu</td><td class=\"n\">%zu</td>"
                       "<td class=\"n\">%zu</td><td class=\"n\">%zu</td><td class=\"n\">%zu</td>"
-                      "<td class=\"n\">%zu</td><td class=\"bar\">",
+                      "<td class=\"n\">%zu</td>",
                       evaluated[l], rules[l], clean[l], checks[l], found[l], ne[l], sup[l]);
+        if (show_set_aside) tk_buf_printf(h->b, "<td class=\"n\">%zu</td>", set_aside[l]);
+        lit(h, "<td class=\"bar\">");
         if (checks[l])
             tk_buf_printf(h->b, "<meter min=\"0\" max=\"%zu\" value=\"%zu\"></meter> %.0f%%",
                           checks[l], passed, 100.0 * (double)passed / (double)checks[l]);
@@ -328,6 +477,13 @@ static void coverage(html *h) {
        "Rules evaluated = rules that had something to check / rules loaded. Rules passed = "
        "rules with no finding and nothing left unevaluated. Not evaluated = settings whose value "
        "is only known after deployment (check them on the live environment).");
+    if (show_set_aside) {
+        lit(h, " ");
+        bi(h, "例外承認・ベースライン = 例外承認またはベースラインにより一覧から除いた指摘（適合には"
+              "数えません）。",
+           "Waived / baseline = findings left out of the list by a waiver or the baseline (not "
+           "counted as passed).");
+    }
     lit(h, "</p></div>\n");
 }
 
@@ -365,12 +521,145 @@ static void scanned_line(html *h) {
     lit(h, "</p>\n");
 }
 
+/* --owner, the baseline and the waivers: what was left out of the findings, and why. */
+static void policy_notes(html *h) {
+    const report *r = h->r;
+    const report_summary *s = &h->sum;
+    if (r->owner_filter) {
+        lit(h, "<p class=\"note owner-filter\">");
+        bi(h, "担当「", "Only the categories owned by ");
+        esc(h, r->owner_filter);
+        bi(h, "」の類型だけを点検しました（--owner）。他の担当の類型は点検していません。",
+           " were checked (--owner); the categories of other owners were not.");
+        lit(h, "</p>\n");
+    }
+    if (!r->baseline_path && !h->waivers && !s->expired) return;
+    lit(h, "<div class=\"cards policy\">");
+    if (r->baseline_path) {
+        tk_buf_printf(h->b, "<div class=\"card\" id=\"baseline\"><b>%zu</b>", s->baselined);
+        bi(h, "ベースラインにある指摘（表示しない）", "in the baseline (not shown)");
+        tk_buf_printf(h->b, "</div><div class=\"card\"><b>%zu</b>", s->baseline_gone);
+        bi(h, "ベースラインから解消", "from the baseline fixed");
+        lit(h, "</div>");
+    }
+    if (h->waivers) {
+        tk_buf_printf(h->b,
+                      "<div class=\"card\"><b><a class=\"jump\" data-tab=\"waivers\" "
+                      "href=\"#\">%zu</a></b>",
+                      s->waived);
+        bi(h, "例外承認で除外した指摘", "findings waived");
+        tk_buf_printf(h->b, "</div><div class=\"card%s\"><b>%zu</b>",
+                      s->waivers_expired ? " sev-high" : "", s->waivers_expired);
+        bi(h, "期限切れの例外承認", "waivers expired");
+        tk_buf_printf(h->b, "</div><div class=\"card%s\"><b>%zu</b>",
+                      s->waivers_stale ? " sev-low" : "", s->waivers_stale);
+        bi(h, "不要な例外承認（該当なし）", "stale waivers (match nothing)");
+        lit(h, "</div>");
+    }
+    if (s->expired) {
+        tk_buf_printf(h->b, "<div class=\"card sev-high\"><b>%zu</b>", s->expired);
+        bi(h, "期限切れで再報告された指摘", "reported again (exemption expired)");
+        lit(h, "</div>");
+    }
+    lit(h, "</div>\n");
+    if (r->baseline_path) {
+        lit(h, "<p class=\"note\">");
+        bi(h, "ベースライン: ", "Baseline: ");
+        lit(h, "<code>");
+        esc(h, r->baseline_path);
+        lit(h, "</code></p>\n");
+    }
+}
+
+/* The rules of a category that checked something, summed. */
+static size_t category_checks(const html *h, const char *category) {
+    size_t n = 0;
+    for (size_t i = 0; i < h->sum.n_rules && h->sum.rules; i++)
+        if (!strcmp(tk_engine_rule(h->r->engine, i)->category, category))
+            n += h->sum.rules[i].checks;
+    return n;
+}
+
+/* 責任分界: every guideline category with who is responsible for it, its findings, the
+ * findings waived and whether it was checked. */
+static void responsibility(html *h) {
+    if (!h->owners) return;
+    lit(h, "<div class=\"panel\" id=\"responsibility\"><h2>");
+    bi(h, "責任分界（類型ごとの担当）", "Responsibility by category");
+    lit(h, "</h2><table class=\"matrix\"><thead><tr><th>");
+    bi(h, "類型（図表Ⅲ.3.1-1）", "Category (図表Ⅲ.3.1-1)");
+    lit(h, "</th><th>");
+    bi(h, "担当", "Owner");
+    lit(h, "</th><th class=\"n\">");
+    bi(h, "指摘", "Findings");
+    lit(h, "</th><th class=\"n\">");
+    bi(h, "例外承認", "Waived");
+    lit(h, "</th><th>");
+    bi(h, "点検", "Checked");
+    lit(h, "</th></tr></thead><tbody>\n");
+    for (size_t c = 0; c < h->sum.n_categories; c++) {
+        const char *cat = h->sum.categories[c];
+        int k = h->own.of_category[c];
+        tk_buf_printf(h->b, "<tr data-owner=\"%d\"><td>", k);
+        category_name(h, cat);
+        lit(h, "</td><td>");
+        if (k >= 0) {
+            tk_buf_printf(h->b, "<a class=\"jump\" href=\"#\" data-filter-owner=\"%d\">", k);
+            owner_name(h, k);
+            lit(h, "</a>");
+        } else {
+            owner_name(h, k);
+        }
+        lit(h, "</td><td class=\"n\">");
+        if (h->sum.by_category[c]) {
+            lit(h, "<a class=\"jump\" href=\"#\" data-filter-cat=\"");
+            esc(h, cat);
+            tk_buf_printf(h->b, "\">%zu</a>", h->sum.by_category[c]);
+        } else {
+            num(h, 0);
+        }
+        tk_buf_printf(h->b, "</td><td class=\"n\">%zu</td><td>", h->waived_by_category[c]);
+        size_t checks = category_checks(h, cat);
+        if (category_skipped(h, cat)) {
+            lit(h, "<span class=\"st none\">");
+            bi(h, "対象外（--owner）", "not checked (--owner)");
+        } else if (checks) {
+            lit(h, "<span class=\"st chk\">");
+            tk_buf_printf(h->b,
+                          "<span class=\"ja\">点検済み（%zu 回）</span><span class=\"en\">checked "
+                          "(%zu checks)</span>",
+                          checks, checks);
+        } else {
+            lit(h, "<span class=\"st none\">");
+            bi(h, "点検対象なし", "nothing to check");
+        }
+        lit(h, "</span></td></tr>\n");
+    }
+    lit(h, "</tbody></table><p class=\"note\">");
+    bi(h,
+       "担当は設定ファイル（.tenken.yaml の responsibility と service-model）によります"
+       "（ガイドライン Ⅱ.1.2–Ⅱ.1.3 の責任分界）。担当の名前を選ぶと、その担当の指摘だけを表示します。",
+       "Owners come from the configuration (responsibility and service-model in .tenken.yaml; "
+       "the shared responsibility of guideline Ⅱ.1.2–Ⅱ.1.3). Choose an owner to see only "
+       "their findings.");
+    if (h->r->config && h->r->config->path) {
+        lit(h, " ");
+        bi(h, "設定ファイル: ", "Configuration: ");
+        lit(h, "<code>");
+        esc(h, h->r->config->path);
+        lit(h, "</code>");
+    }
+    lit(h, "</p></div>\n");
+}
+
 static void summary_tab(html *h) {
     lit(h, "<section id=\"tab-summary\">\n");
     verdict(h);
     scanned_line(h);
     severity_cards(h);
+    policy_notes(h);
     lit(h, "<div class=\"grid\">");
+    responsibility(h);
     chart(h);
     coverage(h);
     lit(h, "</div>\n</section>\n");
@@ -447,6 +736,23 @@ static void filters(html *h, const file_index *fi) {
     for (int l = 0; l < 2; l++)
         option_bi(h, tk_level_name((tk_level)l), level_label((tk_level)l, true),
                   level_label((tk_level)l, false));
+    if (h->owners) {
+        lit(h, "</select></label><label>");
+        bi(h, "担当", "Owner");
+        lit(h, "<select id=\"f-owner\">");
+        option_bi(h, "", "すべて", "all");
+        for (size_t k = 0; k < h->own.n; k++) {
+            char v[24];
+            snprintf(v, sizeof v, "%zu", k);
+            tk_buf_clear(&t1);
+            tk_buf_clear(&t2);
+            tk_buf_printf(&t1, "%s (%zu)", h->own.ja[k], h->own.findings[k]);
+            tk_buf_printf(&t2, "%s (%zu)", h->own.en[k], h->own.findings[k]);
+            tk_buf_putc(&t1, 0);
+            tk_buf_putc(&t2, 0);
+            if (!t1.oom && !t2.oom) option_bi(h, v, t1.data, t2.data);
+        }
+    }
     lit(h, "</select></label><label>");
     bi(h, "ファイル", "File");
     lit(h, "<select id=\"f-file\">");
@@ -471,16 +777,25 @@ static void filters(html *h, const file_index *fi) {
 
 static void finding_row(html *h, const tk_finding *f, size_t rule_index, uint32_t file_no) {
     const tk_rule *rule = f->rule;
+    int owner = owner_of(h, rule->category);
     lit(h, "<tr class=\"f\" data-cat=\"");
     esc(h, rule->category);
-    tk_buf_printf(h->b, "\" data-sev=\"%s\" data-level=\"%s\" data-file=\"%u\"><td>",
+    tk_buf_printf(h->b, "\" data-sev=\"%s\" data-level=\"%s\" data-file=\"%u\"",
                   tk_severity_name(rule->severity), tk_level_name(rule->level), file_no);
+    if (h->owners) tk_buf_printf(h->b, " data-owner=\"%d\"", owner);
+    if (f->expired) lit(h, " data-expired=\"1\"");
+    lit(h, "><td>");
     severity_badge(h, rule->severity);
     lit(h, "</td><td>");
     bi_text(h, &rule->title);
     lit(h, "<br><code>");
     esc(h, rule->id);
-    lit(h, "</code></td><td><code>");
+    lit(h, "</code>");
+    if (f->expired) {
+        lit(h, " ");
+        expired_badge(h, f->expired);
+    }
+    lit(h, "</td><td><code>");
     esc(h, f->resource.address);
     lit(h, "</code><br><span class=\"note\">");
     if (!strcmp(f->resource.type, "scope"))
@@ -492,11 +807,17 @@ static void finding_row(html *h, const tk_finding *f, size_t rule_index, uint32_
     lit(h, "</code></td><td>");
     category_name(h, rule->category);
     lit(h, "</td><td>");
+    if (h->owners) {
+        owner_name(h, owner);
+        lit(h, "</td><td>");
+    }
     level_badge(h, rule->level);
     lit(h, "</td><td><button type=\"button\" class=\"more\" aria-expanded=\"false\">");
     bi(h, "詳細", "Details");
-    lit(h, "</button></td></tr>\n<tr class=\"detail\" hidden><td colspan=\"7\">"
-           "<dl class=\"facts\"><dt>");
+    tk_buf_printf(h->b,
+                  "</button></td></tr>\n<tr class=\"detail\" hidden><td colspan=\"%d\">"
+                  "<dl class=\"facts\"><dt>",
+                  h->owners ? 8 : 7);
     bi(h, "リソース", "Resource");
     lit(h, "</dt><dd><code>");
     esc(h, f->resource.address);
@@ -516,7 +837,9 @@ static void finding_row(html *h, const tk_finding *f, size_t rule_index, uint32_
         location_text(h, &f->module_calls[i]);
         lit(h, "</code>");
     }
-    lit(h, "</dd><dt>");
+    lit(h, "</dd>");
+    if (f->expired) expired_facts(h, f->expired);
+    lit(h, "<dt>");
     bi(h, "フィンガープリント", "Fingerprint");
     lit(h, "</dt><dd><code>");
     esc(h, f->fingerprint);
@@ -559,9 +882,11 @@ static void findings_tab(html *h, const size_t *rule_of_finding) {
         bi(h, "指摘はありません。", "No findings.");
         lit(h, "</p>");
     } else {
-        lit(h, "<table class=\"findings\"><colgroup><col class=\"c-sev\"><col class=\"c-title\">"
-               "<col class=\"c-res\"><col class=\"c-loc\"><col class=\"c-cat\"><col class=\"c-lv\">"
-               "<col class=\"c-more\"></colgroup><thead><tr><th>");
+        lit(h, h->owners ? "<table class=\"findings owners\">" : "<table class=\"findings\">");
+        lit(h, "<colgroup><col class=\"c-sev\"><col class=\"c-title\"><col class=\"c-res\">"
+               "<col class=\"c-loc\"><col class=\"c-cat\">");
+        if (h->owners) lit(h, "<col class=\"c-owner\">");
+        lit(h, "<col class=\"c-lv\"><col class=\"c-more\"></colgroup><thead><tr><th>");
         bi(h, "重大度", "Severity");
         lit(h, "</th><th>");
         bi(h, "指摘内容", "Finding");
@@ -572,6 +897,10 @@ static void findings_tab(html *h, const size_t *rule_of_finding) {
         lit(h, "</th><th>");
         bi(h, "類型", "Category");
         lit(h, "</th><th>");
+        if (h->owners) {
+            bi(h, "担当", "Owner");
+            lit(h, "</th><th>");
+        }
         bi(h, "基本/推奨", "Level");
         lit(h, "</th><th></th></tr></thead><tbody>\n");
         row_order *order = malloc(nf * sizeof *order);
@@ -888,6 +1217,204 @@ static void other_tab(html *h) {
     lit(h, "</section>\n");
 }
 
+/* ---- waivers ---- */
+
+static void waiver_target(html *h, const tk_waiver *w) {
+    lit(h, "<code>");
+    esc(h, w->resource);
+    lit(h, "</code>");
+    if (w->path) {
+        lit(h, "<br><span class=\"note\">");
+        bi(h, "パス: ", "path: ");
+        lit(h, "</span><code>");
+        esc(h, w->path);
+        lit(h, "</code>");
+    }
+}
+
+static void waiver_status(html *h, const tk_waiver_status *st) {
+    if (st->expired) {
+        lit(h, "<span class=\"st ng\">");
+        bi(h, "期限切れ（指摘は再び報告）", "expired (findings reported again)");
+    } else if (st->stale) {
+        lit(h, "<span class=\"st ne\">");
+        bi(h, "不要（該当なし）", "stale (matches nothing)");
+    } else if (!st->checked) {
+        lit(h, "<span class=\"st none\">");
+        bi(h, "ルール未実行", "rule not run");
+    } else {
+        lit(h, "<span class=\"st ok\">");
+        tk_buf_printf(h->b,
+                      "<span class=\"ja\">有効（%zu 件に適用）</span><span class=\"en\">in force "
+                      "(%zu finding%s)</span>",
+                      st->matched, st->matched, st->matched == 1 ? "" : "s");
+    }
+    lit(h, "</span>");
+}
+
+/* A table of waivers: status, rule, resource pattern, reason, approver, dates, where. */
+static void waiver_table(html *h, const tk_waiver_status *ws, size_t n, bool attention_only,
+                         const char *id) {
+    tk_buf_printf(h->b, "<table class=\"wv\" id=\"%s\"><thead><tr><th>", id);
+    bi(h, "状態", "Status");
+    lit(h, "</th><th>");
+    bi(h, "ルール", "Rule");
+    lit(h, "</th><th>");
+    bi(h, "対象リソース", "Resource pattern");
+    lit(h, "</th><th>");
+    bi(h, "理由", "Reason");
+    lit(h, "</th><th>");
+    bi(h, "承認者", "Approver");
+    lit(h, "</th><th>");
+    bi(h, "作成日", "Created");
+    lit(h, "</th><th>");
+    bi(h, "期限", "Expires");
+    lit(h, "</th><th>");
+    bi(h, "記述場所", "Written at");
+    lit(h, "</th></tr></thead><tbody>\n");
+    for (size_t i = 0; i < n; i++) {
+        const tk_waiver *w = &ws[i].waiver;
+        if (attention_only && !ws[i].expired && !ws[i].stale) continue;
+        lit(h, ws[i].expired ? "<tr class=\"w expired\"><td>"
+                             : ws[i].stale ? "<tr class=\"w stale\"><td>" : "<tr class=\"w\"><td>");
+        waiver_status(h, &ws[i]);
+        lit(h, "</td><td><code>");
+        esc(h, w->rule);
+        lit(h, "</code></td><td>");
+        waiver_target(h, w);
+        lit(h, "</td><td>");
+        esc(h, w->reason);
+        lit(h, "</td><td>");
+        esc(h, w->approver);
+        lit(h, "</td>");
+        date_cell(h, w->created);
+        date_cell(h, w->expires);
+        lit(h, "<td><code>");
+        location_text(h, &w->at);
+        lit(h, "</code></td></tr>\n");
+    }
+    lit(h, "</tbody></table>\n");
+}
+
+/* The waivers file: the findings it set aside (listed, though they do not count), the
+ * waivers that need attention, and every waiver with what became of it. */
+static void waivers_tab(html *h) {
+    if (!h->waivers) return;
+    const report_summary *s = &h->sum;
+    size_t nwd, nw;
+    const tk_waived *wd = tk_scan_waived(h->r->scan, &nwd);
+    const tk_waiver_status *ws = tk_scan_waivers(h->r->scan, &nw);
+    lit(h, "<section id=\"tab-waivers\" hidden>\n<p class=\"note\">");
+    bi(h,
+       "例外承認は、承認を得て期限付きで受け入れた指摘です。例外承認された指摘は指摘一覧に含めず、"
+       "合否（終了コード）にも数えませんが、ここに記録として残します。期限を過ぎた例外承認の"
+       "指摘は再び報告されます。",
+       "A waiver accepts a finding for a time, with an approval. Waived findings are left out "
+       "of the findings list and of the pass/fail result, but are recorded here. Once a "
+       "waiver's date has passed, its findings are reported again.");
+    if (h->r->waivers_path) {
+        lit(h, " ");
+        bi(h, "例外承認ファイル: ", "Waivers file: ");
+        lit(h, "<code>");
+        esc(h, h->r->waivers_path);
+        lit(h, "</code>");
+    }
+    tk_buf_printf(h->b,
+                  "</p>\n<div class=\"cards\"><div class=\"card\"><b>%zu</b>", s->waivers);
+    bi(h, "例外承認", "waivers");
+    tk_buf_printf(h->b, "</div><div class=\"card\"><b>%zu</b>", s->waived);
+    bi(h, "例外承認された指摘", "findings waived");
+    tk_buf_printf(h->b, "</div><div class=\"card%s\"><b>%zu</b>",
+                  s->waivers_expired ? " sev-high" : "", s->waivers_expired);
+    bi(h, "期限切れ", "expired");
+    tk_buf_printf(h->b, "</div><div class=\"card%s\"><b>%zu</b>",
+                  s->waivers_stale ? " sev-low" : "", s->waivers_stale);
+    bi(h, "不要（該当なし）", "stale (match nothing)");
+    lit(h, "</div></div>\n<h2>");
+    bi(h, "例外承認された指摘", "Waived findings");
+    tk_buf_printf(h->b, " (%zu)</h2>", nwd);
+    if (nwd) {
+        lit(h, "<table class=\"wv\" id=\"waived\"><thead><tr><th>");
+        bi(h, "ルール", "Rule");
+        lit(h, "</th><th>");
+        bi(h, "リソース", "Resource");
+        lit(h, "</th><th>");
+        if (h->owners) {
+            bi(h, "担当", "Owner");
+            lit(h, "</th><th>");
+        }
+        bi(h, "理由", "Reason");
+        lit(h, "</th><th>");
+        bi(h, "承認者", "Approver");
+        lit(h, "</th><th>");
+        bi(h, "作成日", "Created");
+        lit(h, "</th><th>");
+        bi(h, "期限", "Expires");
+        lit(h, "</th><th>");
+        bi(h, "例外承認の記述", "Waiver at");
+        lit(h, "</th></tr></thead><tbody>\n");
+        for (size_t i = 0; i < nwd; i++) {
+            const tk_finding *f = &wd[i].finding;
+            const tk_waiver *w = wd[i].waiver;
+            lit(h, "<tr class=\"waived\"><td>");
+            severity_badge(h, f->rule->severity);
+            lit(h, " <code>");
+            esc(h, f->rule->id);
+            lit(h, "</code> ");
+            bi_text(h, &f->rule->title);
+            lit(h, "</td><td><code>");
+            esc(h, f->resource.address);
+            lit(h, "</code><br><span class=\"note\">");
+            location_text(h, &f->location);
+            lit(h, "</span></td><td>");
+            if (h->owners) {
+                owner_name(h, owner_of(h, f->rule->category));
+                lit(h, "</td><td>");
+            }
+            esc(h, w->reason);
+            lit(h, "</td><td>");
+            esc(h, w->approver);
+            lit(h, "</td>");
+            date_cell(h, w->created);
+            date_cell(h, w->expires);
+            lit(h, "<td><code>");
+            location_text(h, &w->at);
+            lit(h, "</code></td></tr>\n");
+        }
+        lit(h, "</tbody></table>\n");
+    } else {
+        lit(h, "<p>");
+        bi(h, "ありません。", "None.");
+        lit(h, "</p>");
+    }
+    lit(h, "<h2>");
+    bi(h, "対応が必要な例外承認", "Waivers needing attention");
+    tk_buf_printf(h->b, " (%zu)</h2><p class=\"note\">", s->waivers_expired + s->waivers_stale);
+    bi(h,
+       "期限切れ: 期限を過ぎたため、該当する指摘は再び報告されています（更新するか設定を直して"
+       "ください）。不要（該当なし）: ルールは実行されたが該当する指摘がない例外承認です"
+       "（削除してください）。",
+       "Expired: the date has passed and the findings are reported again (renew the waiver or "
+       "fix the setting). Stale: the rule ran but the waiver matches no finding (remove it).");
+    lit(h, "</p>");
+    if (s->waivers_expired + s->waivers_stale)
+        waiver_table(h, ws, nw, true, "attention");
+    else {
+        lit(h, "<p>");
+        bi(h, "ありません。", "None.");
+        lit(h, "</p>");
+    }
+    if (nw) {
+        tk_buf_printf(h->b,
+                      "<details class=\"rules\"><summary><span class=\"ja\">すべての例外承認（%zu "
+                      "件）</span><span class=\"en\">All waivers (%zu)</span></summary>",
+                      nw, nw);
+        waiver_table(h, ws, nw, false, "all-waivers");
+        lit(h, "</details>\n");
+    }
+    lit(h, "</section>\n");
+}
+
 static void diag_table(html *h, const tk_diag *ds, size_t n) {
     lit(h, "<table><tbody>");
     for (size_t i = 0; i < n; i++) {
@@ -945,6 +1472,9 @@ void render_html(const report *rep, tk_buf *out) {
     html h = {.b = out, .r = r};
     tk_buf_init(&h.tmp);
     report_summarize(r, &h.sum);
+    h.owners = report_has_owners(r);
+    h.waivers = r->waivers_path || h.sum.waivers || h.sum.waived;
+    index_owners(&h);
     const tk_engine *e = r->engine;
     size_t nf, nr = tk_engine_rule_count(e);
     const tk_finding *fs = tk_scan_findings(r->scan, &nf);
@@ -966,6 +1496,7 @@ void render_html(const report *rep, tk_buf *out) {
     findings_tab(&h, rule_of);
     guideline_tab(&h);
     other_tab(&h);
+    waivers_tab(&h);
     inputs_tab(&h);
     lit(&h, "</main>\n");
     for (size_t i = 0; i < nr; i++)

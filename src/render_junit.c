@@ -1,8 +1,12 @@
 /* JUnit XML report, for the test-report views of CI systems: one test suite per input, one
  * test case per rule x resource checked (classname = rule ID, name = resource address), so
- * findings show as failures, checks not evaluated and suppressed findings as skipped tests,
- * input errors as errors and passed checks as passed tests (see docs/formats.md). */
+ * findings show as failures, checks not evaluated, suppressed findings, findings a waiver set
+ * aside and findings the baseline holds as skipped tests, input errors as errors and passed
+ * checks as passed tests (see docs/formats.md). A failure names the owner of its category
+ * when the configuration declares who is responsible, and the waiver or suppression that
+ * expired when the finding is reported again because of it. */
 #include "cli.h"
+#include "config.h"
 #include "report_escape.h"
 #include "rule_frags.h"
 #include <stdint.h>
@@ -93,6 +97,8 @@ typedef enum {
     CASE_NOT_EVALUATED,
     CASE_SUPPRESSED,
     CASE_PASSED,
+    CASE_WAIVED,
+    CASE_BASELINED,
 } case_kind;
 
 /* One rule x resource check, whatever its outcome. */
@@ -251,6 +257,46 @@ static void testcase_open(tk_buf *b, const junit_case *c) {
     tk_buf_printf(b, " line=\"%u\"", c->location->line);
 }
 
+/* "Owner: Example SI (SIer)" and a line break, when the configuration declares who is
+ * responsible for the rule's category. */
+static void owner_line(const report *r, tk_buf *b, const tk_rule *rule) {
+    if (!report_has_owners(r)) return;
+    const category_owner *o = report_owner(r, rule->category);
+    if (!o) return;
+    /* room for the whole name: a long one is not cut in the middle of a character */
+    size_t cap = (o->name ? strlen(o->name) : 0) + 64;
+    char *label = malloc(cap);
+    if (!label) {
+        b->oom = true;
+        return;
+    }
+    config_owner_label(o, r->ja, label, cap);
+    tk_buf_puts(b, TR(r->ja, "Owner: ", "担当: "));
+    xml_cstr(b, label, false);
+    tk_buf_putc(b, '\n');
+    free(label);
+}
+
+/* The line saying that the waiver or suppression that covered a finding has expired: when,
+ * why it was granted, who approved it and where it is written. */
+static void expired_line(const report *r, tk_buf *b, const tk_waiver *x) {
+    bool ja = r->ja;
+    tk_buf_puts(b, x->in_source ? TR(ja, "Suppression expired on ", "抑止の期限切れ（")
+                                : TR(ja, "Waiver expired on ", "例外承認の期限切れ（"));
+    xml_cstr(b, x->expires, false);
+    tk_buf_puts(b, TR(ja, ": ", "）: "));
+    xml_cstr(b, x->reason, false);
+    tk_buf_puts(b, TR(ja, " (", "（"));
+    if (!x->in_source) {
+        tk_buf_puts(b, TR(ja, "approved by ", "承認者: "));
+        xml_cstr(b, x->approver, false);
+        tk_buf_puts(b, TR(ja, ", ", "、"));
+    }
+    tk_buf_puts(b, TR(ja, "written at ", "記載: "));
+    xml_location(b, &x->at);
+    tk_buf_puts(b, TR(ja, ")\n", "）\n"));
+}
+
 static void failure(const report *r, tk_buf *b, const tk_finding *f, rule_frags *frags) {
     tk_buf tmp[RULE_FRAG_PARTS];
     bool ja = r->ja;
@@ -272,6 +318,8 @@ static void failure(const report *r, tk_buf *b, const tk_finding *f, rule_frags 
         xml_location(b, &f->module_calls[i]);
         tk_buf_putc(b, '\n');
     }
+    owner_line(r, b, f->rule);
+    if (f->expired) expired_line(r, b, f->expired);
     tk_buf_append(b, parts[1].data, parts[1].len);
     tk_buf_printf(b, "%s%s</failure>\n", TR(ja, "Fingerprint: ", "フィンガープリント: "),
                   f->fingerprint);
@@ -310,6 +358,40 @@ static void skipped_suppressed(const report *r, tk_buf *b, const tk_suppressed *
     tk_buf_puts(b, "</skipped>\n");
 }
 
+static void skipped_waived(const report *r, tk_buf *b, const tk_waived *x) {
+    bool ja = r->ja;
+    const tk_waiver *w = x->waiver;
+    tk_buf_printf(b, "      <skipped message=\"%s", TR(ja, "waived: ", "例外承認: "));
+    xml_cstr(b, w->reason, true);
+    tk_buf_puts(b, TR(ja, " (approved by ", "（承認者: "));
+    xml_cstr(b, w->approver, true);
+    tk_buf_puts(b, TR(ja, ", until ", "、"));
+    xml_cstr(b, w->expires, true);
+    tk_buf_puts(b, TR(ja, ")", " まで）"));
+    tk_buf_puts(b, "\">");
+    xml_cstr(b, i18n(&x->finding.rule->title, ja), false);
+    tk_buf_printf(b, "\n%s", TR(ja, "Location: ", "場所: "));
+    xml_location(b, &x->finding.location);
+    tk_buf_printf(b, "\n%s", TR(ja, "Waiver at ", "例外承認の記載: "));
+    xml_location(b, &w->at);
+    tk_buf_putc(b, '\n');
+    owner_line(r, b, x->finding.rule);
+    tk_buf_printf(b, "%s%s</skipped>\n", TR(ja, "Fingerprint: ", "フィンガープリント: "),
+                  x->finding.fingerprint);
+}
+
+/* A finding the baseline holds: known before, so not a failure now. */
+static void skipped_baselined(const report *r, tk_buf *b, const tk_finding *f) {
+    bool ja = r->ja;
+    tk_buf_printf(b, "      <skipped message=\"%s\">",
+                  TR(ja, "in the baseline: known before", "ベースラインに記録済みの指摘"));
+    xml_cstr(b, i18n(&f->rule->title, ja), false);
+    tk_buf_printf(b, "\n%s", TR(ja, "Location: ", "場所: "));
+    xml_location(b, &f->location);
+    tk_buf_printf(b, "\n%s%s</skipped>\n", TR(ja, "Fingerprint: ", "フィンガープリント: "),
+                  f->fingerprint);
+}
+
 static void write_case(const report *r, tk_buf *b, const junit_case *c, rule_frags *frags) {
     size_t n;
     testcase_open(b, c);
@@ -326,6 +408,14 @@ static void write_case(const report *r, tk_buf *b, const junit_case *c, rule_fra
     case CASE_SUPPRESSED:
         tk_buf_puts(b, ">\n");
         skipped_suppressed(r, b, &tk_scan_suppressed(r->scan, &n)[c->index]);
+        break;
+    case CASE_WAIVED:
+        tk_buf_puts(b, ">\n");
+        skipped_waived(r, b, &tk_scan_waived(r->scan, &n)[c->index]);
+        break;
+    case CASE_BASELINED:
+        tk_buf_puts(b, ">\n");
+        skipped_baselined(r, b, &tk_scan_baselined(r->scan, &n)[c->index]);
         break;
     }
     tk_buf_puts(b, "    </testcase>\n");
@@ -353,15 +443,17 @@ static void suite_open(tk_buf *b, const char *name, const suite_counts *k) {
 }
 
 void render_junit(const report *r, tk_buf *b) {
-    size_t nf, nn, nsup, np, ni, ne;
+    size_t nf, nn, nsup, np, ni, ne, nw, nb;
     const tk_not_evaluated *ns = tk_scan_not_evaluated(r->scan, &nn);
     const tk_finding *fs = tk_scan_findings(r->scan, &nf);
     const tk_suppressed *sups = tk_scan_suppressed(r->scan, &nsup);
     const tk_passed *ps = tk_scan_passes(r->scan, &np);
     const tk_input_info *ins = tk_scan_inputs(r->scan, &ni);
     const tk_diag *es = tk_scan_errors(r->scan, &ne);
+    const tk_waived *ws = tk_scan_waived(r->scan, &nw);
+    const tk_finding *bs = tk_scan_baselined(r->scan, &nb);
 
-    size_t n_cases = nf + nn + nsup + np;
+    size_t n_cases = nf + nn + nsup + np + nw + nb;
     junit_case *cases = malloc((n_cases + 1) * sizeof *cases);
     error_place *errors = malloc((ne + 1) * sizeof *errors);
     input_key *keys = malloc((ni + 1) * sizeof *keys);
@@ -389,6 +481,13 @@ void render_junit(const report *r, tk_buf *b) {
     for (size_t i = 0; i < np; i++)
         cases[k++] =
             (junit_case){ps[i].rule, &ps[i].resource, &ps[i].location, ps[i].input, CASE_PASSED, i};
+    for (size_t i = 0; i < nw; i++) {
+        const tk_finding *f = &ws[i].finding;
+        cases[k++] = (junit_case){f->rule, &f->resource, &f->location, f->input, CASE_WAIVED, i};
+    }
+    for (size_t i = 0; i < nb; i++)
+        cases[k++] =
+            (junit_case){bs[i].rule, &bs[i].resource, &bs[i].location, bs[i].input, CASE_BASELINED, i};
     if (n_cases > 1) qsort(cases, n_cases, sizeof *cases, compare_cases);
 
     size_t n_suites = ni;
@@ -418,7 +517,7 @@ void render_junit(const report *r, tk_buf *b) {
         suite_counts *c = &counts[cases[i].input];
         c->tests++;
         if (cases[i].kind == CASE_FAILED) c->failures++;
-        if (cases[i].kind == CASE_NOT_EVALUATED || cases[i].kind == CASE_SUPPRESSED) c->skipped++;
+        if (cases[i].kind != CASE_FAILED && cases[i].kind != CASE_PASSED) c->skipped++;
     }
     suite_counts total = {0};
     for (size_t s = 0; s < n_suites; s++) {
@@ -449,10 +548,14 @@ void render_junit(const report *r, tk_buf *b) {
             xml_attr(b, "value", ins[s].family);
             tk_buf_puts(b, "/>\n      <property name=\"kind\"");
             xml_attr(b, "value", ins[s].kind);
-            tk_buf_printf(b,
-                          "/>\n      <property name=\"resources\" value=\"%zu\"/>\n"
-                          "    </properties>\n",
+            tk_buf_printf(b, "/>\n      <property name=\"resources\" value=\"%zu\"/>\n",
                           ins[s].resources);
+            if (r->owner_filter) { /* --owner: only that owner's categories were checked */
+                tk_buf_puts(b, "      <property name=\"owner\"");
+                xml_attr(b, "value", r->owner_filter);
+                tk_buf_puts(b, "/>\n");
+            }
+            tk_buf_puts(b, "    </properties>\n");
         }
         while (next_error < ne && errors[next_error].suite == s)
             write_error_case(r, b, &es[errors[next_error++].index]);

@@ -1,6 +1,8 @@
 /* Markdown summary for pull-request comments (GitHub-flavoured): the verdict, counts by
- * severity, level and guideline category, the top findings as a table and every finding in
- * a collapsed section, within the size a comment may have (see docs/formats.md). */
+ * severity, level and guideline category, who is responsible for each category (when the
+ * configuration says), the top findings as a table, every finding in a collapsed section,
+ * and the waivers (findings set aside, waivers expired or matching nothing), within the
+ * size a comment may have (see docs/formats.md). */
 #include "cli.h"
 #include "report_escape.h"
 #include "report_summary.h"
@@ -15,6 +17,8 @@ enum {
     TOP_FINDINGS = 10,
     ERRORS_SHOWN = 5,
     TEXT_MAX_CHARS = 120, /* input-derived texts (addresses, paths, messages) are cut here */
+    WAIVERS_MAX_BYTES = 12000, /* the waivers section; the list of findings gets the rest */
+    OWNER_LABEL_MAX = 256,
 };
 
 /* ASCII characters with a meaning in Markdown or HTML, and controls. */
@@ -25,8 +29,11 @@ static const unsigned char MD_SPECIAL[128] = {
 /* Appends s[0..len) as literal text that is safe in a table cell and in HTML: Markdown
  * punctuation is escaped with a backslash, < > & become entities, line breaks and tabs
  * become spaces, bytes that are not UTF-8 and control or reordering characters become
- * U+FFFD. At most max_chars characters are written (then "…"); 0 means no limit. */
-static void md_text(tk_buf *b, const char *s, size_t len, size_t max_chars) {
+ * U+FFFD. At most max_chars characters are written (then "…"); 0 means no limit. With
+ * break_mentions, an invisible word joiner (U+2060) follows each '@', so that free text
+ * (a reason, an approver) outside a code element does not notify anyone. */
+static void md_text_opts(tk_buf *b, const char *s, size_t len, size_t max_chars,
+                         bool break_mentions) {
     size_t run = 0, i = 0, chars = 0;
     while (i < len) {
         if (max_chars && chars == max_chars) {
@@ -36,13 +43,15 @@ static void md_text(tk_buf *b, const char *s, size_t len, size_t max_chars) {
         }
         chars++;
         unsigned char c = (unsigned char)s[i];
-        if (c < 0x80 && !MD_SPECIAL[c]) {
+        if (c < 0x80 && !MD_SPECIAL[c] && !(c == '@' && break_mentions)) {
             i++;
             continue;
         }
         tk_buf_append(b, s + run, i - run);
         size_t n = 1;
-        if (c == '<')
+        if (c == '@')
+            tk_buf_puts(b, "@\xe2\x81\xa0"); /* U+2060 WORD JOINER */
+        else if (c == '<')
             tk_buf_append(b, "&lt;", 4);
         else if (c == '>')
             tk_buf_append(b, "&gt;", 4);
@@ -67,8 +76,21 @@ static void md_text(tk_buf *b, const char *s, size_t len, size_t max_chars) {
     tk_buf_append(b, s + run, len - run);
 }
 
+static void md_text(tk_buf *b, const char *s, size_t len, size_t max_chars) {
+    md_text_opts(b, s, len, max_chars, false);
+}
+
 static void md_cstr(tk_buf *b, const char *s, size_t max_chars) {
     if (s) md_text(b, s, strlen(s), max_chars);
+}
+
+/* Free text from the input or the configuration (a reason, an approver, an owner's name):
+ * escaped, cut at TEXT_MAX_CHARS, mentions broken; "—" when there is none. */
+static void md_prose(tk_buf *b, const char *s) {
+    if (s && *s)
+        md_text_opts(b, s, strlen(s), TEXT_MAX_CHARS, true);
+    else
+        tk_buf_puts(b, "—");
 }
 
 /* A name from the input in a code element: monospaced, and not turned into mentions. */
@@ -95,6 +117,50 @@ static void md_location(tk_buf *b, const tk_location *l, bool with_column) {
     tk_buf_printf(b, ":%u", l->line);
     if (with_column) tk_buf_printf(b, ":%u", l->column);
     tk_buf_puts(b, "</code>");
+}
+
+/* Who is responsible for a category, as shown in the report: the owner's label, escaped;
+ * "—" when the configuration names nobody for it. */
+static void md_owner(tk_buf *b, const report *r, const char *category) {
+    const category_owner *o = report_owner(r, category);
+    char label[OWNER_LABEL_MAX] = "";
+    if (o) config_owner_label(o, r->ja, label, sizeof label);
+    md_prose(b, label);
+}
+
+/* A waiver's expiry date, or "none" when it has no end. */
+static void md_expiry(tk_buf *b, const tk_waiver *w, bool ja) {
+    if (w->expires)
+        md_cstr(b, w->expires, 16);
+    else
+        tk_buf_puts(b, TR(ja, "none", "なし"));
+}
+
+/* The mark of a finding whose waiver or inline suppression has expired (short, for a table
+ * cell): "⚠ waiver expired 2026-10-31". */
+static void expired_mark(tk_buf *b, const tk_waiver *w, bool ja) {
+    if (w->in_source)
+        tk_buf_puts(b, TR(ja, "⚠ suppression expired ", "⚠ 抑止の期限切れ（"));
+    else
+        tk_buf_puts(b, TR(ja, "⚠ waiver expired ", "⚠ 例外承認の期限切れ（"));
+    md_expiry(b, w, ja);
+    if (ja) tk_buf_puts(b, "）");
+}
+
+/* The same with what the exemption said: reason, approver and where it is written. */
+static void expired_note(tk_buf *b, const tk_waiver *w, bool ja) {
+    expired_mark(b, w, ja);
+    tk_buf_puts(b, ": ");
+    md_prose(b, w->reason);
+    if (w->approver) {
+        tk_buf_puts(b, TR(ja, " (approved by ", "（承認者: "));
+        md_prose(b, w->approver);
+        tk_buf_puts(b, TR(ja, ", ", "、"));
+    } else {
+        tk_buf_puts(b, TR(ja, " (", "（"));
+    }
+    md_location(b, &w->at, false);
+    tk_buf_puts(b, TR(ja, ")", "）"));
 }
 
 /* "Category 3 (Object storage) · Ⅲ.3.1.1 · basic · CIS ..." */
@@ -190,6 +256,29 @@ static void heading(const report *r, tk_buf *b, const report_summary *s) {
                       ni == 1 ? "" : "s", s->resources, s->resources == 1 ? "" : "s",
                       r->rules_active, r->rules_active == 1 ? "" : "s", s->checks,
                       s->checks == 1 ? "" : "s");
+    if (r->owner_filter) {
+        tk_buf_puts(b, TR(ja, "Only categories owned by <code>", "担当 <code>"));
+        md_cstr(b, r->owner_filter, TEXT_MAX_CHARS);
+        tk_buf_puts(b, TR(ja, "</code> were checked (`--owner`).\n\n",
+                          "</code> の類型だけを点検しました（`--owner`）。\n\n"));
+    }
+    if (r->baseline_path) {
+        if (ja) {
+            tk_buf_puts(b, "ベースライン（<code>");
+            md_cstr(b, r->baseline_path, TEXT_MAX_CHARS);
+            tk_buf_printf(b,
+                          "</code>）にある指摘 %zu 件は表示していません。ベースラインのうち %zu "
+                          "件は解消済みです。\n\n",
+                          s->baselined, s->baseline_gone);
+        } else {
+            tk_buf_printf(b, "%zu finding%s already in the baseline (<code>", s->baselined,
+                          s->baselined == 1 ? "" : "s");
+            md_cstr(b, r->baseline_path, TEXT_MAX_CHARS);
+            tk_buf_printf(b, "</code>) %s not shown; %zu from the baseline %s fixed.\n\n",
+                          s->baselined == 1 ? "is" : "are", s->baseline_gone,
+                          s->baseline_gone == 1 ? "is" : "are");
+        }
+    }
 }
 
 static void severity_table(const report *r, tk_buf *b, const report_summary *s) {
@@ -209,8 +298,34 @@ static void severity_table(const report *r, tk_buf *b, const report_summary *s) 
                       "Not evaluated: %zu (they depend on values not known before deployment) · "
                       "Suppressed: %zu",
                       s->not_evaluated, s->suppressed);
+    if (s->expired)
+        tk_buf_printf(b,
+                      TR(ja, " · Reported again, waiver or suppression expired: %zu",
+                         " · 例外承認・抑止の期限切れで再報告: %zu 件"),
+                      s->expired);
     if (s->warnings) tk_buf_printf(b, TR(ja, " · Warnings: %zu", " · 警告: %zu 件"), s->warnings);
     tk_buf_puts(b, "\n\n");
+}
+
+/* Who is responsible for each guideline category, and its findings; only when the
+ * configuration says. With --owner, the categories of others were not checked. */
+static void responsibility_table(const report *r, tk_buf *b, const report_summary *s) {
+    bool ja = r->ja;
+    if (!report_has_owners(r)) return;
+    tk_buf_puts(b, TR(ja, "### Responsibility\n\n", "### 責任分界\n\n"));
+    tk_buf_puts(b, TR(ja, "| Category | Title | Owner | Findings |\n",
+                      "| 類型 | 名称 | 担当 | 指摘 |\n"));
+    tk_buf_puts(b, "|---|---|---|---:|\n");
+    for (size_t c = 0; c < s->n_categories; c++) {
+        const char *cat = s->categories[c], *title = tk_category_title(cat, ja);
+        tk_buf_printf(b, "| %s | %s | ", cat, title ? title : "");
+        md_owner(b, r, cat);
+        if (r->owner_filter && !config_owner_is(report_owner(r, cat), r->owner_filter))
+            tk_buf_puts(b, TR(ja, " | — (not checked) |\n", " | —（点検対象外） |\n"));
+        else
+            tk_buf_printf(b, " | %zu |\n", s->by_category[c]);
+    }
+    tk_buf_putc(b, '\n');
 }
 
 /* Only the categories with findings: the others would say nothing about compliance. */
@@ -263,9 +378,11 @@ static void top_findings(const report *r, tk_buf *b, const tk_finding *fs, size_
                       TOP_FINDINGS);
     else
         tk_buf_puts(b, TR(ja, "### Findings\n\n", "### 指摘\n\n"));
-    tk_buf_puts(b, TR(ja, "| Severity | Rule | Title | Resource | Location |\n",
-                      "| 重大度 | ルール | 内容 | リソース | 場所 |\n"));
-    tk_buf_puts(b, "|---|---|---|---|---|\n");
+    bool owners = report_has_owners(r);
+    tk_buf_puts(b, TR(ja, "| Severity | Rule | Title | Resource | Location |",
+                      "| 重大度 | ルール | 内容 | リソース | 場所 |"));
+    tk_buf_puts(b, owners ? TR(ja, " Owner |\n", " 担当 |\n") : "\n");
+    tk_buf_puts(b, owners ? "|---|---|---|---|---|---|\n" : "|---|---|---|---|---|\n");
     size_t shown = 0;
     for (int sev = 4; sev >= 0 && shown < TOP_FINDINGS; sev--)
         for (size_t i = 0; i < nf && shown < TOP_FINDINGS; i++) {
@@ -275,10 +392,18 @@ static void top_findings(const report *r, tk_buf *b, const tk_finding *fs, size_
             md_cstr(b, f->rule->id, TEXT_MAX_CHARS);
             tk_buf_puts(b, " | ");
             md_cstr(b, i18n(&f->rule->title, ja), TEXT_MAX_CHARS);
+            if (f->expired) {
+                tk_buf_puts(b, "<br>");
+                expired_mark(b, f->expired, ja);
+            }
             tk_buf_puts(b, " | ");
             md_resource(b, &f->resource);
             tk_buf_puts(b, " | ");
             md_location(b, &f->location, false);
+            if (owners) {
+                tk_buf_puts(b, " | ");
+                md_owner(b, r, f->rule->category);
+            }
             tk_buf_puts(b, " |\n");
             shown++;
         }
@@ -286,13 +411,18 @@ static void top_findings(const report *r, tk_buf *b, const tk_finding *fs, size_
 }
 
 /* The header of a rule's group in the collapsed list: ID, title, classification, risk, fix. */
-static void rule_block(tk_buf *b, const tk_rule *rule, bool ja) {
+static void rule_block(const report *r, tk_buf *b, const tk_rule *rule) {
+    bool ja = r->ja;
     tk_buf_printf(b, "**%s** ", severity_label(rule->severity, ja));
     md_cstr(b, rule->id, 0);
     tk_buf_puts(b, ": ");
     md_cstr(b, i18n(&rule->title, ja), 0);
     tk_buf_puts(b, "<br>\n");
     classification(b, rule, ja);
+    if (report_has_owners(r)) {
+        tk_buf_printf(b, "<br>\n**%s** ", TR(ja, "Owner:", "担当:"));
+        md_owner(b, r, rule->category);
+    }
     tk_buf_printf(b, "<br>\n**%s** ", TR(ja, "Risk:", "リスク:"));
     md_cstr(b, i18n(&rule->risk, ja), 0);
     tk_buf_printf(b, "<br>\n**%s** ", TR(ja, "Fix:", "対処:"));
@@ -300,9 +430,10 @@ static void rule_block(tk_buf *b, const tk_rule *rule, bool ja) {
     tk_buf_puts(b, "\n\n");
 }
 
-/* Every finding, grouped by severity and rule, as long as the comment has room; returns how
- * many were left out. */
-static size_t details(const report *r, tk_buf *md, const tk_finding *fs, size_t nf) {
+/* Every finding, grouped by severity and rule, as long as the comment has room (reserve:
+ * bytes kept for the sections that follow); returns how many were left out. */
+static size_t details(const report *r, tk_buf *md, const tk_finding *fs, size_t nf,
+                      size_t reserve) {
     bool ja = r->ja;
     const tk_finding **order = malloc((nf + 1) * sizeof *order);
     if (!order) {
@@ -324,15 +455,20 @@ static size_t details(const report *r, tk_buf *md, const tk_finding *fs, size_t 
         tk_buf_clear(&piece);
         if (f->rule != current) {
             if (current) tk_buf_putc(&piece, '\n');
-            rule_block(&piece, f->rule, ja);
+            rule_block(r, &piece, f->rule);
         }
         tk_buf_puts(&piece, "- ");
         md_resource(&piece, &f->resource);
         tk_buf_puts(&piece, TR(ja, " at ", " — "));
         md_location(&piece, &f->location, true);
+        if (f->expired) {
+            tk_buf_puts(&piece, " — ");
+            expired_note(&piece, f->expired, ja);
+        }
         tk_buf_putc(&piece, '\n');
         if (piece.oom) md->oom = true;
-        if (piece.oom || md->len + piece.len + TRAILER_RESERVE > MARKDOWN_MAX_BYTES) break;
+        if (piece.oom || md->len + piece.len + TRAILER_RESERVE + reserve > MARKDOWN_MAX_BYTES)
+            break;
         tk_buf_append(md, piece.data, piece.len);
         current = f->rule;
         written++;
@@ -356,6 +492,140 @@ static size_t details(const report *r, tk_buf *md, const tk_finding *fs, size_t 
     return left_out;
 }
 
+/* Appends piece to b if b stays within limit bytes; returns whether it did. */
+static bool append_within(tk_buf *b, const tk_buf *piece, size_t limit) {
+    if (piece->oom) b->oom = true;
+    if (piece->oom || b->len + piece->len > limit) return false;
+    tk_buf_append(b, piece->data, piece->len);
+    return true;
+}
+
+static void rows_left_out(tk_buf *b, size_t n, bool ja) {
+    if (!n) return;
+    tk_buf_printf(b,
+                  TR(ja, "\n_%zu more left out to keep this comment short; see the full report "
+                         "(`--format json` or `text`)._\n",
+                     "\n_コメントを短く保つため、残り %zu 件は省略しました。完全なレポート"
+                     "（`--format json` または `text`）で確認してください。_\n"),
+                  n);
+}
+
+/* One waiver that needs attention: expired (its findings are reported again) or stale (it
+ * matches nothing and should be removed). */
+static void attention_row(tk_buf *b, const tk_waiver_status *st, bool ja) {
+    const tk_waiver *w = &st->waiver;
+    if (st->expired)
+        tk_buf_puts(b, TR(ja, "| ⚠ expired | ", "| ⚠ 期限切れ | "));
+    else
+        tk_buf_puts(b, TR(ja, "| stale (matches nothing) | ", "| 不要（該当なし） | "));
+    md_cstr(b, w->rule, TEXT_MAX_CHARS);
+    tk_buf_puts(b, " | ");
+    md_code(b, w->resource);
+    if (w->path) {
+        tk_buf_puts(b, TR(ja, " in ", " · "));
+        md_code(b, w->path);
+    }
+    tk_buf_puts(b, " | ");
+    md_prose(b, w->approver);
+    tk_buf_puts(b, " | ");
+    md_expiry(b, w, ja);
+    tk_buf_puts(b, " | ");
+    md_location(b, &w->at, false);
+    tk_buf_puts(b, " |\n");
+}
+
+static void waived_row(const report *r, tk_buf *b, const tk_waived *x) {
+    bool ja = r->ja;
+    tk_buf_printf(b, "| %s | ", severity_label(x->finding.rule->severity, ja));
+    md_cstr(b, x->finding.rule->id, TEXT_MAX_CHARS);
+    tk_buf_puts(b, " | ");
+    md_resource(b, &x->finding.resource);
+    tk_buf_puts(b, " | ");
+    md_prose(b, x->waiver->reason);
+    tk_buf_puts(b, " | ");
+    md_prose(b, x->waiver->approver);
+    tk_buf_puts(b, " | ");
+    md_expiry(b, x->waiver, ja);
+    if (report_has_owners(r)) {
+        tk_buf_puts(b, " | ");
+        md_owner(b, r, x->finding.rule->category);
+    }
+    tk_buf_puts(b, " |\n");
+}
+
+/* The waivers, when a waivers file was read: counts, the waivers that need attention
+ * (expired, stale) and, collapsed, the findings set aside. Written into its own buffer,
+ * at most WAIVERS_MAX_BYTES, so that the list of findings knows the room left. */
+static void waivers_section(const report *r, tk_buf *b, const report_summary *s) {
+    bool ja = r->ja;
+    if (!r->waivers_path && !s->waivers && !s->waived) return;
+    /* Room for the endings; the waivers needing attention get at most half of the rest, so
+     * that some waived findings are listed too. */
+    const size_t rows_limit = WAIVERS_MAX_BYTES - TRAILER_RESERVE;
+    const size_t attention_limit = rows_limit / 2;
+    tk_buf_puts(b, TR(ja, "### Waivers\n\n", "### 例外承認\n\n"));
+    if (r->waivers_path) {
+        tk_buf_puts(b, "<code>");
+        md_cstr(b, r->waivers_path, TEXT_MAX_CHARS);
+        tk_buf_puts(b, "</code>: ");
+    }
+    if (ja)
+        tk_buf_printf(b,
+                      "例外承認 %zu 件 · 例外承認された指摘 %zu 件 · 期限切れ %zu 件 · "
+                      "不要（該当なし） %zu 件\n\n",
+                      s->waivers, s->waived, s->waivers_expired, s->waivers_stale);
+    else
+        tk_buf_printf(b,
+                      "%zu waiver%s · %zu finding%s waived · %zu expired · %zu stale (matching "
+                      "nothing)\n\n",
+                      s->waivers, s->waivers == 1 ? "" : "s", s->waived,
+                      s->waived == 1 ? "" : "s", s->waivers_expired, s->waivers_stale);
+    tk_buf piece;
+    tk_buf_init(&piece);
+    size_t nw, left_out = 0;
+    const tk_waiver_status *ws = tk_scan_waivers(r->scan, &nw);
+    if (s->waivers_expired || s->waivers_stale) {
+        tk_buf_puts(b, TR(ja, "Waivers that need attention: expired ones no longer set their "
+                              "findings aside; stale ones match nothing and should be "
+                              "removed.\n\n",
+                          "対応が必要な例外承認: 期限切れの例外承認の指摘は再び報告されます。"
+                          "該当する指摘のない例外承認は削除してください。\n\n"));
+        tk_buf_puts(b, TR(ja, "| Status | Rule | Resource | Approver | Expires | Written at |\n",
+                          "| 状態 | ルール | リソース | 承認者 | 期限 | 記述場所 |\n"));
+        tk_buf_puts(b, "|---|---|---|---|---|---|\n");
+        for (size_t i = 0; i < nw; i++) {
+            if (!ws[i].expired && !ws[i].stale) continue;
+            tk_buf_clear(&piece);
+            attention_row(&piece, &ws[i], ja);
+            if (left_out || !append_within(b, &piece, attention_limit)) left_out++;
+        }
+        rows_left_out(b, left_out, ja);
+        tk_buf_putc(b, '\n');
+    }
+    size_t nwd;
+    const tk_waived *wd = tk_scan_waived(r->scan, &nwd);
+    if (nwd) {
+        tk_buf_printf(b,
+                      TR(ja, "<details><summary>%zu waived finding%s</summary>\n\n",
+                         "<details><summary>例外承認された指摘 %zu 件%s</summary>\n\n"),
+                      nwd, ja || nwd == 1 ? "" : "s");
+        tk_buf_puts(b, TR(ja, "| Severity | Rule | Resource | Reason | Approver | Until |",
+                          "| 重大度 | ルール | リソース | 理由 | 承認者 | 期限 |"));
+        bool owners = report_has_owners(r);
+        tk_buf_puts(b, owners ? TR(ja, " Owner |\n", " 担当 |\n") : "\n");
+        tk_buf_puts(b, owners ? "|---|---|---|---|---|---|---|\n" : "|---|---|---|---|---|---|\n");
+        left_out = 0;
+        for (size_t i = 0; i < nwd; i++) {
+            tk_buf_clear(&piece);
+            waived_row(r, &piece, &wd[i]);
+            if (left_out || !append_within(b, &piece, rows_limit)) left_out++;
+        }
+        rows_left_out(b, left_out, ja);
+        tk_buf_puts(b, "\n</details>\n\n");
+    }
+    tk_buf_free(&piece);
+}
+
 void render_markdown(const report *r, tk_buf *out) {
     report_summary s;
     report_summarize(r, &s);
@@ -367,9 +637,16 @@ void render_markdown(const report *r, tk_buf *out) {
     heading(r, &md, &s);
     severity_table(r, &md, &s);
     category_table(r, &md, &s);
+    responsibility_table(r, &md, &s);
     error_list(r, &md);
     top_findings(r, &md, fs, nf);
-    if (nf) details(r, &md, fs, nf);
+    tk_buf waivers;
+    tk_buf_init(&waivers);
+    waivers_section(r, &waivers, &s);
+    if (nf) details(r, &md, fs, nf, waivers.len);
+    if (waivers.oom) md.oom = true;
+    if (waivers.len) tk_buf_append(&md, waivers.data, waivers.len);
+    tk_buf_free(&waivers);
     tk_buf_printf(&md, "<sub>tenken %s · %s ", TENKEN_VERSION, TR(r->ja, "rules", "ルール"));
     md_cstr(&md, tk_engine_rules_version(r->engine), 64);
     tk_buf_puts(&md, "</sub>\n");

@@ -3,7 +3,12 @@
  * rules the scan evaluated, a result per finding (suppressed findings carry an in-source
  * suppression), input errors and warnings as tool notifications, and the checks not
  * evaluated with the summary counts in the run's property bag. Nothing in it depends on the
- * time or on the directory the tool ran in. */
+ * time or on the directory the tool ran in.
+ * With the policy controls: every result names the owner of its guideline category (when the
+ * configuration declares who is responsible), findings set aside by a waiver are results with
+ * an external suppression, a finding whose waiver or suppression expired is marked, expired
+ * and stale waivers are tool notifications, and a scan compared with a baseline marks its
+ * results new and counts what the baseline held. */
 #include "cli.h"
 #include "jsonw.h"
 #include "report_summary.h"
@@ -363,10 +368,11 @@ typedef struct rule_index {
     const tk_engine *engine;
 } rule_index;
 
-/* The rules the scan evaluated: checked at least once, or with a finding, a suppressed
- * finding or a check not evaluated. */
+/* The rules the scan evaluated: checked at least once, or with a finding, a suppressed or
+ * waived finding or a check not evaluated. */
 static bool rule_was_evaluated(const tk_rule_stats *st) {
-    return st->checks > 0 || st->findings > 0 || st->suppressed > 0 || st->not_evaluated > 0;
+    return st->checks > 0 || st->findings > 0 || st->suppressed > 0 || st->waived > 0 ||
+           st->not_evaluated > 0;
 }
 
 static bool rule_index_build(rule_index *ix, const report *r, const report_summary *sum) {
@@ -394,8 +400,94 @@ typedef struct sarif_ctx {
     rule_index ix;
 } sarif_ctx;
 
-/* A result (3.27) for a finding; suppression is NULL unless it was suppressed in the input. */
-static void result_obj(sarif_ctx *c, const tk_finding *f, const tk_suppressed *suppression) {
+/* {"role": ..., "name": ...} with the fields the owner has. */
+static void owner_obj(jw *w, const category_owner *o) {
+    jw_obj(w);
+    if (o->role) {
+        JW_KEY(w, "role");
+        jw_str(w, o->role);
+    }
+    if (o->name) {
+        JW_KEY(w, "name");
+        jw_str(w, o->name);
+    }
+    jw_end_obj(w);
+}
+
+/* The owner of a finding's category, when the configuration declares who is responsible. */
+static const category_owner *finding_owner(const report *r, const tk_finding *f) {
+    return report_has_owners(r) ? report_owner(r, f->rule->category) : NULL;
+}
+
+/* The waiver or suppression that covered a finding until it expired: kind, reason, who
+ * approved it, its dates and where it is written. */
+static void expired_exemption_obj(sarif_ctx *c, const tk_waiver *x) {
+    jw *w = c->w;
+    jw_obj(w);
+    JW_KEY(w, "kind");
+    jw_str(w, x->in_source ? "suppression" : "waiver");
+    JW_KEY(w, "reason");
+    jw_str(w, or_empty(x->reason));
+    if (x->approver) {
+        JW_KEY(w, "approver");
+        jw_str(w, x->approver);
+    }
+    if (x->created) {
+        JW_KEY(w, "created");
+        jw_str(w, x->created);
+    }
+    JW_KEY(w, "expires");
+    jw_str(w, or_empty(x->expires));
+    if (has_file(x->at.file)) {
+        JW_KEY(w, "location");
+        location_obj(w, c->tmp, &x->at);
+    }
+    jw_end_obj(w);
+}
+
+/* Appends to a result's message that the exemption covering the finding has expired. */
+static void expired_note(tk_buf *b, const tk_waiver *x, bool ja) {
+    const char *expires = or_empty(x->expires), *reason = or_empty(x->reason);
+    if (x->in_source)
+        tk_buf_printf(b, TR(ja, " (suppression expired on %s: %s)", "（抑止の期限切れ（%s）: %s）"),
+                      expires, reason);
+    else
+        tk_buf_printf(b,
+                      TR(ja, " (waiver expired on %s: %s, approved by %s)",
+                         "（例外承認の期限切れ（%s）: %s、承認者: %s）"),
+                      expires, reason, or_empty(x->approver));
+}
+
+/* An external suppression (3.35) for a finding a waiver in the waivers file set aside. */
+static void waiver_suppression(sarif_ctx *c, const tk_waiver *x) {
+    jw *w = c->w;
+    jw_obj(w);
+    JW_KEY(w, "kind");
+    jw_str(w, "external");
+    JW_KEY(w, "status");
+    jw_str(w, "accepted");
+    JW_KEY(w, "justification");
+    jw_str(w, or_empty(x->reason));
+    if (has_file(x->at.file)) {
+        JW_KEY(w, "location");
+        location_obj(w, c->tmp, &x->at);
+    }
+    JW_KEY(w, "properties");
+    jw_obj(w);
+    JW_KEY(w, "approver");
+    jw_str(w, or_empty(x->approver));
+    JW_KEY(w, "created");
+    jw_str(w, or_empty(x->created));
+    JW_KEY(w, "expires");
+    jw_str(w, or_empty(x->expires));
+    jw_end_obj(w);
+    jw_end_obj(w);
+}
+
+/* A result (3.27) for a finding; suppression is NULL unless it was suppressed in the input,
+ * waiver NULL unless a waiver set it aside. */
+static void result_obj(sarif_ctx *c, const tk_finding *f, const tk_suppressed *suppression,
+                       const tk_waiver *waiver) {
     jw *w = c->w;
     bool ja = c->r->ja;
     const tk_rule *rule = f->rule;
@@ -414,6 +506,7 @@ static void result_obj(sarif_ctx *c, const tk_finding *f, const tk_suppressed *s
     JW_KEY(w, "message");
     tk_buf_clear(c->tmp);
     tk_buf_printf(c->tmp, "%s: %s", i18n(&rule->title, ja), or_empty(f->resource.address));
+    if (f->expired) expired_note(c->tmp, f->expired, ja);
     jw_obj(w);
     JW_KEY(w, "text");
     jw_strn(w, c->tmp->data ? c->tmp->data : "", c->tmp->len);
@@ -488,6 +581,16 @@ static void result_obj(sarif_ctx *c, const tk_finding *f, const tk_suppressed *s
         }
         jw_end_obj(w);
         jw_end_arr(w);
+    } else if (waiver) {
+        JW_KEY(w, "suppressions");
+        jw_arr(w);
+        waiver_suppression(c, waiver);
+        jw_end_arr(w);
+    } else if (c->r->baseline_path) {
+        /* Only reported findings are compared with the baseline: what it holds is left out,
+         * so every one of them is new. */
+        JW_KEY(w, "baselineState");
+        jw_str(w, "new");
     }
 
     JW_KEY(w, "properties");
@@ -504,6 +607,15 @@ static void result_obj(sarif_ctx *c, const tk_finding *f, const tk_suppressed *s
     jw_str(w, or_empty(f->resource.type));
     JW_KEY(w, "family");
     jw_str(w, or_empty(f->resource.family));
+    const category_owner *owner = finding_owner(c->r, f);
+    if (owner) {
+        JW_KEY(w, "owner");
+        owner_obj(w, owner);
+    }
+    if (f->expired) {
+        JW_KEY(w, "expiredExemption");
+        expired_exemption_obj(c, f->expired);
+    }
     jw_end_obj(w);
     jw_end_obj(w);
 }
@@ -537,7 +649,60 @@ static void driver_obj(sarif_ctx *c, const report_summary *sum) {
     jw_end_obj(w);
 }
 
-/* Input errors and warnings as toolExecutionNotifications (3.58). */
+/* A warning notification about a waiver in the waivers file: expired or matching nothing. */
+static void waiver_notification(sarif_ctx *c, const tk_waiver_status *st) {
+    jw *w = c->w;
+    bool ja = c->r->ja;
+    const tk_waiver *x = &st->waiver;
+    tk_buf_clear(c->tmp);
+    if (st->expired)
+        tk_buf_printf(c->tmp,
+                      TR(ja,
+                         "The waiver of %s for %s expired on %s (approved by %s); its findings "
+                         "are reported again.",
+                         "%s（%s）の例外承認は %s に期限切れです（承認者: %s）。該当する指摘は再び"
+                         "報告されます。"),
+                      x->rule, x->resource, or_empty(x->expires), or_empty(x->approver));
+    else
+        tk_buf_printf(c->tmp,
+                      TR(ja, "The waiver of %s for %s matches no finding (stale: remove it).",
+                         "%s（%s）の例外承認に該当する指摘がありません（不要な例外承認: "
+                         "削除してください）。"),
+                      x->rule, x->resource);
+    jw_obj(w);
+    JW_KEY(w, "level");
+    jw_str(w, "warning");
+    JW_KEY(w, "message");
+    jw_obj(w);
+    JW_KEY(w, "text");
+    jw_strn(w, c->tmp->data ? c->tmp->data : "", c->tmp->len);
+    jw_end_obj(w);
+    if (has_file(x->at.file)) {
+        JW_KEY(w, "locations");
+        jw_arr(w);
+        location_obj(w, c->tmp, &x->at);
+        jw_end_arr(w);
+    }
+    JW_KEY(w, "properties");
+    jw_obj(w);
+    JW_KEY(w, "waiverStatus");
+    jw_str(w, st->expired ? "expired" : "stale");
+    JW_KEY(w, "ruleId");
+    jw_str(w, x->rule);
+    JW_KEY(w, "resource");
+    jw_str(w, x->resource);
+    JW_KEY(w, "reason");
+    jw_str(w, or_empty(x->reason));
+    JW_KEY(w, "approver");
+    jw_str(w, or_empty(x->approver));
+    JW_KEY(w, "expires");
+    jw_str(w, or_empty(x->expires));
+    jw_end_obj(w);
+    jw_end_obj(w);
+}
+
+/* Input errors and warnings as toolExecutionNotifications (3.58), then a warning per waiver
+ * that expired or matches nothing. */
 static void notifications(sarif_ctx *c) {
     jw *w = c->w;
     size_t n_errors, n_warnings;
@@ -565,6 +730,10 @@ static void notifications(sarif_ctx *c) {
             jw_end_obj(w);
         }
     }
+    size_t n_waivers;
+    const tk_waiver_status *ws = tk_scan_waivers(c->r->scan, &n_waivers);
+    for (size_t i = 0; i < n_waivers; i++)
+        if (ws[i].expired || ws[i].stale) waiver_notification(c, &ws[i]);
     jw_end_arr(w);
 }
 
@@ -641,6 +810,12 @@ static void summary_obj(sarif_ctx *c, const report_summary *sum) {
     jw_uint(w, sum->not_evaluated);
     JW_KEY(w, "suppressed");
     jw_uint(w, sum->suppressed);
+    JW_KEY(w, "waived");
+    jw_uint(w, sum->waived);
+    JW_KEY(w, "exemptions_expired");
+    jw_uint(w, sum->expired);
+    JW_KEY(w, "baselined");
+    jw_uint(w, sum->baselined);
     JW_KEY(w, "errors");
     jw_uint(w, sum->errors);
     JW_KEY(w, "warnings");
@@ -651,6 +826,39 @@ static void summary_obj(sarif_ctx *c, const report_summary *sum) {
     jw_uint(w, c->r->rules_active);
     JW_KEY(w, "checks");
     jw_uint(w, sum->checks);
+    jw_end_obj(w);
+}
+
+/* The waivers file read and what became of its waivers. */
+static void waivers_obj(sarif_ctx *c, const report_summary *sum) {
+    jw *w = c->w;
+    JW_KEY(w, "waivers");
+    jw_obj(w);
+    JW_KEY(w, "file");
+    jw_str(w, c->r->waivers_path);
+    JW_KEY(w, "count");
+    jw_uint(w, sum->waivers);
+    JW_KEY(w, "expired");
+    jw_uint(w, sum->waivers_expired);
+    JW_KEY(w, "stale");
+    jw_uint(w, sum->waivers_stale);
+    JW_KEY(w, "waivedFindings");
+    jw_uint(w, sum->waived);
+    jw_end_obj(w);
+}
+
+/* The baseline compared against: findings it held (left out) and fingerprints no finding
+ * has any more (fixed). */
+static void baseline_obj(sarif_ctx *c, const report_summary *sum) {
+    jw *w = c->w;
+    JW_KEY(w, "baseline");
+    jw_obj(w);
+    JW_KEY(w, "file");
+    jw_str(w, c->r->baseline_path);
+    JW_KEY(w, "baselined");
+    jw_uint(w, sum->baselined);
+    JW_KEY(w, "gone");
+    jw_uint(w, sum->baseline_gone);
     jw_end_obj(w);
 }
 
@@ -701,9 +909,12 @@ void render_sarif(const report *r, tk_buf *out) {
     jw_arr(&w);
     size_t nf, nsup;
     const tk_finding *fs = tk_scan_findings(r->scan, &nf);
-    for (size_t i = 0; i < nf; i++) result_obj(&c, &fs[i], NULL);
+    for (size_t i = 0; i < nf; i++) result_obj(&c, &fs[i], NULL, NULL);
     const tk_suppressed *sups = tk_scan_suppressed(r->scan, &nsup);
-    for (size_t i = 0; i < nsup; i++) result_obj(&c, &sups[i].finding, &sups[i]);
+    for (size_t i = 0; i < nsup; i++) result_obj(&c, &sups[i].finding, &sups[i], NULL);
+    size_t nwaived;
+    const tk_waived *waived = tk_scan_waived(r->scan, &nwaived);
+    for (size_t i = 0; i < nwaived; i++) result_obj(&c, &waived[i].finding, NULL, waived[i].waiver);
     jw_end_arr(&w);
 
     JW_KEY(&w, "columnKind");
@@ -713,6 +924,12 @@ void render_sarif(const report *r, tk_buf *out) {
     jw_obj(&w);
     not_evaluated_list(&c);
     summary_obj(&c, &sum);
+    if (r->owner_filter) {
+        JW_KEY(&w, "ownerFilter");
+        jw_str(&w, r->owner_filter);
+    }
+    if (r->waivers_path) waivers_obj(&c, &sum);
+    if (r->baseline_path) baseline_obj(&c, &sum);
     jw_end_obj(&w);
 
     jw_end_obj(&w);

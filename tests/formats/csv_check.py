@@ -63,31 +63,71 @@ check(text.endswith("\r\n"), "the last record does not end with CRLF")
 rows = list(csv.reader(io.StringIO(text, newline="")))
 COLUMNS = ["status", "severity", "level", "category", "category title", "guideline", "rule ID",
            "title", "resource type", "resource address", "file", "line", "column", "CIS",
-           "other references", "risk", "remediation", "reason", "expires", "fingerprint"]
+           "other references", "risk", "remediation", "reason", "expires", "fingerprint", "owner",
+           "approver"]
 HEADER = {
     "en": ["status", "severity", "level", "category", "category title", "guideline", "rule ID",
            "title", "resource type", "resource address", "file", "line", "column", "CIS",
-           "other references", "risk", "remediation", "reason", "expires", "fingerprint"],
+           "other references", "risk", "remediation", "reason", "expires", "fingerprint", "owner",
+           "approver"],
     "ja": ["状態", "重大度", "レベル", "類型", "類型名", "ガイドライン項番", "ルールID", "内容",
            "リソース種別", "リソース", "ファイル", "行", "列", "CIS", "その他の基準", "リスク",
-           "対処", "理由", "期限", "フィンガープリント"],
+           "対処", "理由", "期限", "フィンガープリント", "担当", "承認者"],
 }[lang]
 check(rows and rows[0] == HEADER, f"header {rows[0] if rows else None}")
 body = rows[1:]
 for r in body:
     check(len(r) == len(HEADER), f"row with {len(r)} cells: {r[:8]}")
 col = {name: i for i, name in enumerate(COLUMNS)}  # by the English names
-STATUS = {"en": ("finding", "suppressed", "not evaluated", "input error"),
-          "ja": ("指摘", "抑止", "未評価", "入力エラー")}[lang]
-expected_rows = len(rep["findings"]) + len(rep["suppressed"]) + len(rep["not_evaluated"]) + len(rep["errors"])
+STATUS = {"en": ("finding", "suppressed", "not evaluated", "input error", "waived",
+                 "finding (exemption expired)"),
+          "ja": ("指摘", "抑止", "未評価", "入力エラー", "例外承認", "指摘（例外の期限切れ）")}[lang]
+waived = rep.get("waived", [])
+expected_rows = (len(rep["findings"]) + len(rep["suppressed"]) + len(waived) + len(rep["not_evaluated"])
+                 + len(rep["errors"]))
 check(len(body) == expected_rows, f"{len(body)} rows, JSON has {expected_rows} results")
 counts = collections.Counter(r[0] for r in body)
-for status, key in zip(STATUS, ("findings", "suppressed", "not_evaluated", "errors")):
-    check(counts[status] == len(rep[key]), f"{counts[status]} rows '{status}', JSON has {len(rep[key])} {key}")
+lapsed = [f for f in rep["findings"] if f.get("expired_exemption")]
+check(counts[STATUS[0]] + counts[STATUS[5]] == len(rep["findings"]) and counts[STATUS[5]] == len(lapsed),
+      f"{counts[STATUS[0]]} + {counts[STATUS[5]]} finding rows, JSON has {len(rep['findings'])} findings, "
+      f"{len(lapsed)} with an expired exemption")
+for status, key in zip(STATUS[1:5], ("suppressed", "not_evaluated", "errors", "waived")):
+    n = len(rep.get(key, []))
+    check(counts[status] == n, f"{counts[status]} rows '{status}', JSON has {n} {key}")
 
-# The rows in order: findings, suppressed findings, checks not evaluated, input errors; each
-# cell as the JSON report has it (after the round trip through the CSV reader).
-results = ([(STATUS[0], f) for f in rep["findings"]] + [(STATUS[1], f) for f in rep["suppressed"]]
+# The owner's label: "name (role)", or the one given; role words in the report language.
+ROLE = {"en": {"user": "user", "sier": "SIer", "provider": "provider"},
+        "ja": {"user": "利用者", "sier": "SIer", "provider": "クラウド事業者"}}[lang]
+
+
+def owner_label(o):
+    if not o:
+        return ""
+    role = ROLE.get(o.get("role")) if o.get("role") else None
+    if o.get("name") and role:
+        return f"{o['name']}（{role}）" if lang == "ja" else f"{o['name']} ({role})"
+    return o.get("name") or role or ""
+
+
+# Who is responsible for a result's category: the JSON report names it on findings, and for
+# every category under "responsibility"; None when neither says (the cell is not checked).
+responsibility = (rep.get("responsibility") or {}).get("categories") or {}
+
+
+def expected_owner(x):
+    if "owner" in x:
+        return owner_label(x["owner"])
+    category = x.get("category") or rep["rules"].get(x["rule_id"], {}).get("category")
+    if category is None:
+        return None if responsibility else ""
+    return owner_label(responsibility.get(category))
+
+
+# The rows in order: findings, suppressed findings, waived findings, checks not evaluated,
+# input errors; each cell as the JSON report has it (after the round trip through the CSV
+# reader). A finding reported again because its exemption expired shows that exemption.
+results = ([(STATUS[5] if f.get("expired_exemption") else STATUS[0], f) for f in rep["findings"]]
+           + [(STATUS[1], f) for f in rep["suppressed"]] + [(STATUS[4], f) for f in waived]
            + [(STATUS[2], f) for f in rep["not_evaluated"]])
 SEVERITY = {"en": {"critical": "CRITICAL", "high": "HIGH", "medium": "MEDIUM", "low": "LOW", "info": "INFO"},
             "ja": {"critical": "重大", "high": "高", "medium": "中", "low": "低", "info": "情報"}}[lang]
@@ -97,7 +137,15 @@ for r, (status, x) in zip(body, results):
             "resource address": cell(x["resource"]["address"]), "file": cell(x["location"]["file"]),
             "line": str(x["location"]["line"]), "column": str(x["location"]["column"]),
             "fingerprint": x.get("fingerprint", ""), "reason": cell(x.get("reason", "")),
-            "expires": x.get("expires") or ""}
+            "expires": x.get("expires") or "", "approver": ""}
+    owner = expected_owner(x)
+    if owner is not None:
+        want["owner"] = cell(owner)
+    exemption = x.get("waiver") or x.get("expired_exemption")
+    if exemption:
+        want["reason"] = cell(exemption.get("reason"))
+        want["expires"] = exemption.get("expires") or ""
+        want["approver"] = cell(exemption.get("approver"))
     if "severity" in x:
         want["severity"] = SEVERITY[x["severity"]]
     if x["rule_id"] in rules:

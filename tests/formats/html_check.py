@@ -4,7 +4,14 @@ person would see it: it loads with no console error, exception or dialog, hostil
 the input is shown as text and never runs, the filters change what is shown, the language
 switch works, and the guideline view links to the findings. Keeps screenshots.
 
+With --owner (a report of a configuration that says who is responsible, with waivers) it
+also checks the responsibility matrix, the owner filter, the badges of findings whose
+waiver or suppression expired, and the waivers tab: waived findings listed there and not
+among the findings, waivers needing attention listed, hostile waiver text shown as text.
+
 Usage: html_check.py REPORT.html SCREENSHOT_DIR [--hostile TEXT]... [--expect-findings N]
+         [--owner NAME]... [--waived RULE@ADDRESS]... [--stale RULE@PATTERN]...
+         [--expired-waiver RULE@PATTERN]... [--expired-findings N] [--hostile-waiver TEXT]...
 Prints one line per check ("ok: ..." / "FAIL: ...") and a last line "N passed, N failed".
 """
 import argparse
@@ -77,6 +84,21 @@ class Page:
         with open(path, "wb") as f:
             f.write(base64.b64decode(data))
 
+    def screenshot_of(self, selector, path):
+        """A screenshot of one element (with a margin), wherever it is on the page."""
+        r = self.js("(function(){var e=document.querySelector(%s);if(!e)return null;"
+                    "var b=e.getBoundingClientRect();return {x:b.left+window.scrollX,"
+                    "y:b.top+window.scrollY,w:b.width,h:b.height};})()" % json.dumps(selector))
+        if not r:
+            return False
+        clip = {"x": max(0, r["x"] - 8), "y": max(0, r["y"] - 8), "width": r["w"] + 16,
+                "height": min(r["h"] + 16, 6000), "scale": 1}
+        data = self.call("Page.captureScreenshot", format="png", clip=clip,
+                         captureBeyondViewport=True)["data"]
+        with open(path, "wb") as f:
+            f.write(base64.b64decode(data))
+        return True
+
 
 def start_browser(profile):
     exe = next((shutil.which(b) for b in BROWSERS if shutil.which(b)), None)
@@ -116,12 +138,137 @@ def page_target(browser_ws):
     return "ws://%s/devtools/page/%s" % (host, tid)
 
 
+def policy_checks(p, a, check, visible):
+    """Owners, waivers and expired exemptions (see the module's docstring)."""
+    p.js("document.querySelector('[data-setlang=ja]').click()")
+    p.js("document.querySelector('[data-tab=summary]').click()")
+    # The responsibility matrix: on the summary, every owner named.
+    check(p.js("var m=document.getElementById('responsibility');m&&m.offsetParent!==null"),
+          "the responsibility matrix is shown on the summary")
+    matrix = p.js("document.getElementById('responsibility').innerText") or ""
+    check("責任分界" in matrix and "担当" in matrix, "the matrix has its Japanese headings")
+    for name in a.owner:
+        check(name in matrix, "the matrix names the owner %r" % name)
+    n_cats = p.js("document.querySelectorAll('#responsibility tbody tr').length")
+    check(n_cats >= 10, "the matrix lists every guideline category (%s rows)" % n_cats)
+    p.screenshot_of("#responsibility", os.path.join(a.shots, "responsibility-ja.png"))
+
+    # The owner filter: each owner's findings only, and the count of shown rows follows.
+    p.js("document.querySelector('[data-tab=findings]').click()")
+    p.js("document.getElementById('f-reset').click()")
+    total = p.js(visible + ".length")
+    opts = p.js("Array.prototype.map.call(document.querySelectorAll('#f-owner option'),"
+                "function(o){return [o.value,o.textContent];})") or []
+    owners = [o for o in opts if o[0] != ""]
+    check(len(owners) == len(a.owner), "the owner filter offers %d owners (%d)"
+          % (len(a.owner), len(owners)))
+    for name in a.owner:
+        opt = next((o for o in owners if name in o[1]), None)
+        if not opt:
+            check(False, "the owner filter has %r" % name)
+            continue
+        want = p.js("document.querySelectorAll('tr.f[data-owner=\"%s\"]').length" % opt[0])
+        p.js("var s=document.getElementById('f-owner');s.value=%s;"
+             "s.dispatchEvent(new Event('change'))" % json.dumps(opt[0]))
+        shown = p.js(visible + ".map(function(r){return [r.dataset.owner,r.innerText];})")
+        check(len(shown) == want and 0 < want < total and
+              all(o == opt[0] and name in t for o, t in shown),
+              "owner filter %r shows only that owner's %d findings (shown %d of %d)"
+              % (name, want, len(shown), total))
+        check(("(%d)" % want) in opt[1], "the owner option counts its findings: %r" % opt[1])
+        check(p.js("document.getElementById('shown').textContent").startswith(
+              "%d / %d" % (want, total)), "the count of shown findings follows the owner filter")
+    p.screenshot(os.path.join(a.shots, "findings-owner.png"), full=False)
+    p.js("document.getElementById('f-reset').click()")
+    check(p.js(visible + ".length") == total, "clearing the owner filter shows all again")
+    # An owner link in the matrix filters the findings too.
+    p.js("document.querySelector('[data-tab=summary]').click()")
+    k = p.js("var a=document.querySelector('#responsibility a[data-filter-owner]');"
+             "a.click();a.getAttribute('data-filter-owner')")
+    shown = p.js(visible + ".map(function(r){return r.dataset.owner;})")
+    check(p.js("document.getElementById('tab-findings').offsetParent!==null") and shown and
+          all(o == k for o in shown), "an owner in the matrix shows that owner's findings")
+    p.js("document.getElementById('f-reset').click()")
+
+    # Findings whose waiver or suppression expired: a visible badge, the details say why.
+    badges = p.js("Array.prototype.filter.call(document.querySelectorAll('tr.f .badge.exp'),"
+                  "function(b){var r=b.getBoundingClientRect();return b.offsetParent!==null&&"
+                  "r.width>0&&r.height>0;}).map(function(b){return b.innerText;})") or []
+    if a.expired_findings is not None:
+        check(len(badges) == a.expired_findings and
+              p.js("document.querySelectorAll('tr.f[data-expired]').length") == a.expired_findings,
+              "%d findings carry a visible expired badge (%d)" % (a.expired_findings, len(badges)))
+    check(badges and all("期限切れ" in b for b in badges), "the expired badge says 期限切れ")
+    check(any("抑止" in b for b in badges) and any("例外承認" in b for b in badges),
+          "expired badges tell a waiver from an inline suppression")
+    p.js("document.querySelector('tr.f[data-expired] button.more').click()")
+    det = p.js("var d=document.querySelector('tr.f[data-expired]').nextElementSibling;"
+               "d.hidden?null:d.innerText") or ""
+    check(("期限切れの例外承認" in det or "期限切れの抑止" in det) and "理由" in det and
+          "記述場所" in det, "the details of an expired finding show the lapsed exemption")
+    p.screenshot(os.path.join(a.shots, "findings-expired-ja.png"), full=False)
+
+    # The waivers tab: waived findings there and not among the findings.
+    rows = p.js("Array.prototype.map.call(document.querySelectorAll('tr.f'),"
+                "function(r){return r.textContent;})")
+    p.js("document.querySelector('[data-tab=waivers]').click()")
+    check(p.js("document.getElementById('tab-waivers').offsetParent!==null"),
+          "the waivers tab opens")
+    waived = p.js("Array.prototype.filter.call(document.querySelectorAll('#waived tr.waived'),"
+                  "function(r){return r.offsetParent!==null;}).map(function(r){"
+                  "return r.innerText;})") or []
+    for spec in a.waived:
+        rule, addr = spec.split("@", 1)
+        check(any(rule in t and addr in t for t in waived),
+              "the waived finding %s is listed in the waivers tab" % spec)
+        check(not any(rule in t and addr in t for t in rows),
+              "the waived finding %s is not among the findings" % spec)
+    attention = p.js("Array.prototype.map.call(document.querySelectorAll('#attention tr.w'),"
+                     "function(r){return [r.className,r.innerText];})") or []
+    for spec in a.stale:
+        rule, pattern = spec.split("@", 1)
+        check(any("stale" in c and rule in t and pattern in t and "不要" in t
+                  for c, t in attention), "the stale waiver %s needs attention" % spec)
+    for spec in a.expired_waiver:
+        rule, pattern = spec.split("@", 1)
+        check(any("expired" in c and rule in t and pattern in t and "期限切れ" in t
+                  for c, t in attention), "the expired waiver %s needs attention" % spec)
+    tab_text = p.js("document.getElementById('tab-waivers').innerText") or ""
+    for text in a.hostile_waiver:
+        check(text in tab_text, "hostile waiver text is shown as text: %r" % text)
+    check(p.js("document.querySelectorAll('img,iframe,object,embed').length") == 0 and
+          p.js("window.__dialogs") == 0, "waiver text injected no element and ran nothing")
+    p.screenshot(os.path.join(a.shots, "waivers-ja.png"))
+
+    # The same in English.
+    p.js("document.querySelector('[data-setlang=en]').click()")
+    tab_text = p.js("document.getElementById('tab-waivers').innerText") or ""
+    check("Waived findings" in tab_text and "Waivers needing attention" in tab_text and
+          "例外承認された指摘" not in tab_text, "the waivers tab in English")
+    p.screenshot(os.path.join(a.shots, "waivers-en.png"))
+    p.js("document.querySelector('[data-tab=summary]').click()")
+    matrix = p.js("document.getElementById('responsibility').innerText") or ""
+    check("Responsibility by category" in matrix and "責任分界" not in matrix,
+          "the matrix in English")
+    p.screenshot_of("#responsibility", os.path.join(a.shots, "responsibility-en.png"))
+    p.js("document.querySelector('[data-tab=findings]').click()")
+    badge = p.js("var b=document.querySelector('tr.f .badge.exp');b?b.innerText:''")
+    check("expired" in badge, "the expired badge in English: %r" % badge)
+    p.js("document.querySelector('[data-setlang=ja]').click()")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("report")
     ap.add_argument("shots")
     ap.add_argument("--hostile", action="append", default=[])
     ap.add_argument("--expect-findings", type=int)
+    ap.add_argument("--owner", action="append", default=[])
+    ap.add_argument("--waived", action="append", default=[])
+    ap.add_argument("--stale", action="append", default=[])
+    ap.add_argument("--expired-waiver", action="append", default=[])
+    ap.add_argument("--expired-findings", type=int)
+    ap.add_argument("--hostile-waiver", action="append", default=[])
     a = ap.parse_args()
     passed = failed = 0
 
@@ -253,9 +400,17 @@ def main():
             check(p.js("document.getElementById('tab-findings').offsetParent!==null") and shown
                   and all(c == link for c in shown),
                   "a category link in the guideline view shows that category's findings")
+        if a.owner:
+            policy_checks(p, a, check, visible)
         final_errors = [e for e in p.events if e["method"] in
-                        ("Runtime.exceptionThrown", "Page.javascriptDialogOpening")]
-        check(not final_errors, "no exception or dialog while using the page")
+                        ("Runtime.exceptionThrown", "Page.javascriptDialogOpening")
+                        or (e["method"] == "Log.entryAdded"
+                            and e["params"].get("entry", {}).get("level") == "error")
+                        or (e["method"] == "Runtime.consoleAPICalled"
+                            and e["params"].get("type") in ("error", "assert"))]
+        check(not final_errors, "no exception, dialog, console error or CSP violation while "
+              "using the page" + ("" if not final_errors else ": " +
+                                  json.dumps(final_errors[0])[:300]))
     finally:
         proc.kill()
         proc.wait()

@@ -29,6 +29,13 @@ check_junit() {
     local msg
     if msg=$(python3 "$HERE/junit_check.py" "$1" "$2" "$3" 2>&1); then ok; else bad "$4: $msg"; fi
 }
+in_dir() { # DIR CMD...: runs CMD in DIR (the function "run" keeps its result here)
+    local back=$PWD
+    cd "$1" || return
+    shift
+    "$@"
+    cd "$back" || exit 2
+}
 count() { # xpath-ish tag, file: how many elements
     python3 -c 'import sys, xml.etree.ElementTree as E; print(len(list(E.parse(sys.argv[2]).getroot().iter(sys.argv[1]))))' "$1" "$2"
 }
@@ -146,6 +153,122 @@ if grep -q "^Via module call at $T/src/main.tf:1:1$" "$T/src.xml"; then ok; else
 run "$TK" scan -f junit="$T/e.xml" -f json="$T/e.json" --rule TK-AWS-S3-001 "$ROOT/examples/kubernetes/shop.yaml"
 check_junit "$T/e.xml" "$T/e.json" en "no checks"
 if grep -q '<testsuite name="[^"]*shop.yaml" tests="0" failures="0" errors="0" skipped="0">' "$T/e.xml"; then ok; else bad "empty suite: $(head -c 400 "$T/e.xml")"; fi
+
+# ---- policy controls: owners, waivers, expired exemptions, a baseline ----
+# Category 4.2 is the SIer's, the rest the user's; a waiver in force (its reason full of
+# markup), an expired one and one matching nothing; an inline suppression that expired; a
+# baseline holding the findings of a bucket that is still there and of one removed since.
+P=$T/policy
+mkdir -p "$P/infra"
+cat >"$P/.tenken.yaml" <<'YAML'
+service-model: iaas
+responsibility:
+  default: {role: user, name: Platform team}
+  "4.2": {role: sier, name: Example SI}
+YAML
+cat >"$P/tenken-waivers.yaml" <<'YAML'
+waivers:
+  - rule: TK-AWS-SG-001
+    resource: aws_security_group.web
+    reason: bastion migration, "quoted" & <marked>
+    approver: Security committee
+    created: 2026-01-01
+    expires: 2099-12-31
+  - rule: TK-AWS-S3-004
+    resource: aws_s3_bucket.logs
+    reason: TLS enforced by the proxy
+    approver: CISO
+    created: 2019-01-01
+    expires: 2020-01-31
+  - rule: TK-AWS-S3-001
+    resource: aws_s3_bucket.removed
+    reason: removed last year
+    approver: CISO
+    created: 2019-01-01
+    expires: 2099-12-31
+YAML
+printf 'resource "aws_s3_bucket" "kept" {\n  bucket = "kept"\n}\n' >"$P/infra/kept.tf"
+printf 'resource "aws_s3_bucket" "old" {\n  bucket = "old"\n}\n' >"$P/infra/old.tf"
+in_dir "$P" run "$TK" scan --no-scope-rules --write-baseline base.json infra
+if [ -s "$P/base.json" ]; then ok; else bad "cannot write the baseline: $(head -c 300 "$T/err")"; fi
+rm "$P/infra/old.tf"
+cat >"$P/infra/main.tf" <<'TF'
+resource "aws_s3_bucket" "logs" {
+  bucket = "acme-logs"
+}
+resource "aws_security_group" "web" {
+  name = "web"
+  ingress {
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+resource "aws_security_group" "bastion" {
+  name = "bastion"
+  ingress {
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+# tenken:ignore:TK-AWS-S3-001 public website bucket exp:2020-01-01
+resource "aws_s3_bucket" "site" {
+  bucket = "acme-site"
+}
+TF
+in_dir "$P" run "$TK" scan --no-scope-rules --baseline base.json -f junit="$T/pol.xml" -f json="$T/pol.json" infra
+expect_code 1 "policy scan: the findings still fail"
+check_junit "$T/pol.xml" "$T/pol.json" en "policy controls (English)"
+in_dir "$P" run "$TK" scan --lang ja --no-scope-rules --baseline base.json -f junit="$T/polja.xml" -f json="$T/polja.json" infra
+check_junit "$T/polja.xml" "$T/polja.json" ja "policy controls (Japanese)"
+in_dir "$P" run "$TK" scan --no-scope-rules -f junit="$T/polnb.xml" -f json="$T/polnb.json" infra
+check_junit "$T/polnb.xml" "$T/polnb.json" en "policy controls without the baseline"
+python3 - "$T/pol.json" "$T/polnb.json" <<'PY' && ok || bad "the policy scans exercise waived, expired and baselined findings"
+import json, sys
+d = json.load(open(sys.argv[1]))["summary"]
+assert d["waived"] == 1 and d["exemptions_expired"] == 2 and d["baselined"] == 6, d
+assert json.load(open(sys.argv[2]))["summary"]["baselined"] == 0
+PY
+if grep -qF '<skipped message="waived: bastion migration, &quot;quoted&quot; &amp; &lt;marked&gt; (approved by Security committee, until 2099-12-31)">Security group allows SSH (port 22) from the whole internet' "$T/pol.xml"; then ok; else bad "waived finding skipped with reason, approver and expiry: $(grep -F 'waived:' "$T/pol.xml" | head -2)"; fi
+if grep -qF '<skipped message="例外承認: bastion migration, &quot;quoted&quot; &amp; &lt;marked&gt;（承認者: Security committee、2099-12-31 まで）">' "$T/polja.xml"; then ok; else bad "Japanese waived message: $(grep -F '例外承認:' "$T/polja.xml" | head -2)"; fi
+if grep -qx 'Waiver at tenken-waivers.yaml:2:5' "$T/pol.xml"; then ok; else bad "a waived case names the waiver's place"; fi
+python3 - "$T/pol.xml" <<'PY' && ok || bad "owners in failure texts by category"
+import sys, xml.etree.ElementTree as E
+root = E.parse(sys.argv[1]).getroot()
+fails = {(c.get("classname"), c.get("name")): c.find("failure").text
+         for c in root.iter("testcase") if c.find("failure") is not None}
+assert "\nOwner: Example SI (SIer)\n" in fails[("TK-AWS-SG-001", "aws_security_group.bastion")]
+assert "\nOwner: Platform team (user)\n" in fails[("TK-AWS-S3-001", "aws_s3_bucket.logs")]
+assert all("\nOwner: " in t for t in fails.values())
+PY
+if grep -qx '担当: Example SI（SIer）' "$T/polja.xml" && grep -qx '担当: Platform team（利用者）' "$T/polja.xml"; then ok; else bad "Japanese owner lines"; fi
+if grep -qx 'Waiver expired on 2020-01-31: TLS enforced by the proxy (approved by CISO, written at tenken-waivers.yaml:8:5)' "$T/pol.xml"; then ok; else bad "expired waiver line: $(grep -F 'expired on' "$T/pol.xml" | head -3)"; fi
+if grep -qx 'Suppression expired on 2020-01-01: public website bucket (written at infra/main.tf:22:1)' "$T/pol.xml"; then ok; else bad "expired suppression line: $(grep -F 'expired on' "$T/pol.xml" | head -3)"; fi
+if grep -qx '例外承認の期限切れ（2020-01-31）: TLS enforced by the proxy（承認者: CISO、記載: tenken-waivers.yaml:8:5）' "$T/polja.xml" &&
+    grep -qx '抑止の期限切れ（2020-01-01）: public website bucket（記載: infra/main.tf:22:1）' "$T/polja.xml"; then ok; else bad "Japanese expired lines: $(grep -F '期限切れ' "$T/polja.xml" | head -3)"; fi
+if [ "$(grep -c '<skipped message="in the baseline: known before">' "$T/pol.xml")" = 6 ] &&
+    ! grep -q 'in the baseline' "$T/polnb.xml"; then ok; else bad "findings the baseline holds are skipped cases"; fi
+python3 - "$T/pol.xml" "$T/polnb.xml" <<'PY' && ok || bad "the baseline turns failures into skipped cases, the tests stay the same"
+import sys, xml.etree.ElementTree as E
+a, b = (E.parse(p).getroot() for p in sys.argv[1:3])
+assert a.get("tests") == b.get("tests"), (a.attrib, b.attrib)
+assert int(b.get("failures")) - int(a.get("failures")) == 6, (a.attrib, b.attrib)
+assert int(a.get("skipped")) - int(b.get("skipped")) == 6, (a.attrib, b.attrib)
+PY
+if grep -q 'Owner: \|担当: \|expired on\|property name="owner"' "$T/r.xml" "$T/ja.xml"; then bad "a scan without a configuration names owners or exemptions"; else ok; fi
+in_dir "$P" run "$TK" scan --no-scope-rules --owner sier -f junit="$T/own.xml" -f json="$T/own.json" infra
+check_junit "$T/own.xml" "$T/own.json" en "--owner sier"
+python3 - "$T/own.xml" <<'PY' && ok || bad "--owner: the suite says whose categories were checked"
+import sys, xml.etree.ElementTree as E
+root = E.parse(sys.argv[1]).getroot()
+props = {p.get("name"): p.get("value") for p in root.find("testsuite").iter("property")}
+assert props.get("owner") == "sier", props
+cases = list(root.iter("testcase"))
+assert cases and all(c.get("classname").startswith("TK-AWS-SG-") for c in cases), [c.get("classname") for c in cases]
+PY
 
 # ---- many results ----
 python3 "$ROOT/bench/gen_manifests.py" k8s "$T/big.yaml" 300 >/dev/null 2>&1

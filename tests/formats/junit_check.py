@@ -63,8 +63,12 @@ s = rep["summary"]
 n_errors = len(rep["errors"])
 check(total["failures"] == len(rep["findings"]) == s["findings"],
       f"failures {total['failures']} vs findings {s['findings']}")
-check(total["skipped"] == len(rep["not_evaluated"]) + len(rep["suppressed"]),
-      f"skipped {total['skipped']} vs not evaluated {len(rep['not_evaluated'])} + suppressed {len(rep['suppressed'])}")
+# Skipped: checks not evaluated, suppressed and waived findings, and findings the baseline holds.
+waived = rep.get("waived", [])
+n_baselined = s.get("baselined", 0)
+check(total["skipped"] == len(rep["not_evaluated"]) + len(rep["suppressed"]) + len(waived) + n_baselined,
+      f"skipped {total['skipped']} vs not evaluated {len(rep['not_evaluated'])} + suppressed "
+      f"{len(rep['suppressed'])} + waived {len(waived)} + baselined {n_baselined}")
 check(total["errors"] == n_errors, f"errors {total['errors']} vs {n_errors}")
 check(total["tests"] == s["checks"] + n_errors, f"tests {total['tests']} vs checks {s['checks']} + errors {n_errors}")
 
@@ -96,18 +100,71 @@ for c in root.iter("testcase"):
     for f in c.findall("failure"):
         check(f.get("type") == sev.get((c.get("classname"), c.get("name"))), "failure type is the severity")
 
-# Skipped: checks not evaluated and suppressed findings, with the reason.
+# Skipped: checks not evaluated, suppressed and waived findings, with the reason; findings
+# the baseline holds, with the same message each.
+BASELINED = {"en": "in the baseline: known before", "ja": "ベースラインに記録済みの指摘"}[lang]
 skipped = collections.Counter()
 reasons = []
+baselined = 0
 for c in root.iter("testcase"):
     for x in c.findall("skipped"):
+        if x.get("message") == BASELINED:
+            baselined += 1
+            continue
         skipped[(c.get("classname"), c.get("name"))] += 1
         reasons.append(x.get("message"))
+check(baselined == n_baselined, f"{baselined} skipped as baselined, JSON has {n_baselined}")
 expected = collections.Counter((x["rule_id"], case_name(x["resource"]))
-                               for x in rep["not_evaluated"] + rep["suppressed"])
+                               for x in rep["not_evaluated"] + rep["suppressed"] + waived)
 check(skipped == expected, f"skipped differ: {(skipped - expected) + (expected - skipped)}")
 for x in rep["suppressed"] + rep["not_evaluated"]:
     check(any(clean(x["reason"]) in m for m in reasons), f"reason {x['reason']!r} not in a skipped message")
+
+for x in waived:
+    wv = x.get("waiver", {})
+    if lang == "en":
+        want = f"waived: {clean(wv.get('reason', ''))} (approved by {clean(wv.get('approver', ''))}, until {wv.get('expires')})"
+    else:
+        want = f"例外承認: {clean(wv.get('reason', ''))}（承認者: {clean(wv.get('approver', ''))}、{wv.get('expires')} まで）"
+    check(want in reasons, f"no skipped message {want!r}")
+
+# Failures name the owner of their category when the configuration says who it is, and the
+# exemption that expired when there is one.
+ROLE = {"en": {"user": "user", "sier": "SIer", "provider": "provider"},
+        "ja": {"user": "利用者", "sier": "SIer", "provider": "クラウド事業者"}}[lang]
+OWNER = {"en": "Owner: ", "ja": "担当: "}[lang]
+
+
+def owner_label(o):
+    role = ROLE.get(o.get("role")) if o.get("role") else None
+    if o.get("name") and role:
+        return f"{o['name']}（{role}）" if lang == "ja" else f"{o['name']} ({role})"
+    return o.get("name") or role or ""
+
+
+failure_text = {}
+for c in root.iter("testcase"):
+    for f in c.findall("failure"):
+        failure_text[(c.get("classname"), c.get("name"), c.get("file"))] = f.text or ""
+for f in rep["findings"]:
+    text = failure_text.get((f["rule_id"], case_name(f["resource"]), clean(f["location"]["file"])), "")
+    lines = text.split("\n")
+    if f.get("owner"):
+        check(OWNER + clean(owner_label(f["owner"])) in lines, f"no owner line for {f['rule_id']}: {lines[:4]}")
+    else:
+        check(not any(l.startswith(OWNER) for l in lines), f"owner line without an owner: {f['rule_id']}")
+    x = f.get("expired_exemption")
+    if x:
+        suppression = x.get("kind") == "suppression"
+        if lang == "en":
+            start = f"{'Suppression' if suppression else 'Waiver'} expired on {x['expires']}: {clean(x['reason'])} ("
+        else:
+            start = f"{'抑止' if suppression else '例外承認'}の期限切れ（{x['expires']}）: {clean(x['reason'])}（"
+        check(any(l.startswith(start) for l in lines), f"no line {start!r} for {f['rule_id']}")
+    else:
+        check(not any(l.startswith(("Waiver expired on", "Suppression expired on", "例外承認の期限切れ",
+                                    "抑止の期限切れ")) for l in lines),
+              f"expiry line without one: {f['rule_id']}")
 
 # Input errors: an error test case in the suite of the input (or one named after the file):
 # the input's path is the file's or, for Terraform source, a directory holding it.

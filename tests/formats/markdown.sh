@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Markdown report (-f markdown, -f md): the pull-request summary. Tables that hostile names
-# cannot break, no HTML from the input, counts equal to the JSON report's, and a size cap.
+# cannot break, no HTML from the input, counts equal to the JSON report's, and a size cap; owners,
+# waivers (in force, expired, stale), expired suppressions, --owner and the baseline.
 # Usage: tests/formats/markdown.sh path/to/tenken      Ends with "markdown tests: N passed, N failed".
 set -u
 TK=$(realpath "$1")
@@ -8,6 +9,7 @@ cd "$(dirname "$0")/../.."
 ROOT=$PWD
 HERE=$ROOT/tests/formats
 FIX=$ROOT/rules/aws/tests/TK-AWS-S3-001
+PY=python3
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 pass=0
@@ -132,6 +134,139 @@ run "$TK" scan --lang ja -f md="$T/bj.md" -f json="$T/bj.json" "$T/big.yaml"
 check_md "$T/bj.md" "$T/bj.json" ja "3000 generated manifests (Japanese)"
 has "$T/bj.md" "件は省略しました" "the cut is explained in Japanese"
 lacks "$T/r.md" "more findings left out" "a small report is not cut"
+
+# ---- owners, waivers, expired exemptions, baseline (a configuration of its own) ----
+P=$T/policy
+mkdir -p "$P/infra"
+cat >"$P/.tenken.yaml" <<'YAML'
+service-model: iaas
+responsibility:
+  default: {role: user, name: Platform team}
+  "4.2": {role: sier, name: Example SI}
+YAML
+# One waiver in force (hostile reason and approver), one expired, one matching nothing.
+cat >"$P/tenken-waivers.yaml" <<'YAML'
+waivers:
+  - rule: TK-AWS-SG-001
+    resource: aws_security_group.web
+    reason: "bastion | migration <script>alert(1)</script> [x](http://evil.example/)"
+    approver: "@security-team <img src=x>"
+    created: 2026-01-15
+    expires: 2099-12-31
+  - rule: TK-AWS-S3-004
+    resource: aws_s3_bucket.*
+    reason: TLS enforced by the proxy
+    approver: CISO
+    created: 2025-05-01
+    expires: 2026-01-31
+  - rule: TK-AWS-S3-001
+    resource: aws_s3_bucket.old_public_site
+    reason: public website, removed in Q3
+    approver: CISO
+    created: 2026-01-15
+    expires: 2099-06-30
+YAML
+cat >"$P/infra/main.tf" <<'TF'
+resource "aws_s3_bucket" "logs" {
+  bucket = "acme-logs"
+}
+# tenken:ignore:TK-AWS-S3-001 legacy bucket, replaced in spring exp:2026-03-01
+resource "aws_s3_bucket" "legacy" {
+  bucket = "acme-legacy"
+}
+resource "aws_security_group" "web" {
+  name = "web"
+  ingress {
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+resource "aws_security_group" "db" {
+  name = "db"
+  ingress {
+    from_port   = 3389
+    to_port     = 3389
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+TF
+POLICY=(scan --no-scope-rules --today 2026-06-01)
+(cd "$P" && run "$TK" "${POLICY[@]}" -f md="$T/p.md" -f json="$T/p.json" infra)
+expect_code 1 "policy scan"
+check_md "$T/p.md" "$T/p.json" en "owners and waivers (English)"
+(cd "$P" && run "$TK" "${POLICY[@]}" --lang ja -f md="$T/pj.md" -f json="$T/pj.json" infra)
+check_md "$T/pj.md" "$T/pj.json" ja "owners and waivers (Japanese)"
+has "$T/p.md" "| 4.2 | Network | Example SI (SIer) | 1 |" "the responsibility table names the SIer"
+has "$T/p.md" "| 3 | Object storage | Platform team (user) | 12 |" "the responsibility table names the user"
+has "$T/p.md" "| Severity | Rule | Title | Resource | Location | Owner |" "owner column"
+has "$T/p.md" "**Owner:** Example SI (SIer)<br>" "owner in the rule's block"
+has "$T/pj.md" "### 責任分界" "Japanese responsibility heading"
+has "$T/pj.md" "| 重大度 | ルール | 内容 | リソース | 場所 | 担当 |" "Japanese owner column"
+has "$T/p.md" "<br>⚠ waiver expired 2026-01-31 |" "expired waiver marked in the top findings"
+has "$T/p.md" "<br>⚠ suppression expired 2026-03-01 |" "expired suppression marked in the top findings"
+has "$T/p.md" "— ⚠ waiver expired 2026-01-31: TLS enforced by the proxy (approved by CISO, <code>tenken-waivers.yaml:8</code>)" "expired waiver explained in the details"
+has "$T/p.md" "— ⚠ suppression expired 2026-03-01: legacy bucket, replaced in spring (<code>infra/main.tf:4</code>)" "expired suppression explained"
+has "$T/pj.md" "⚠ 例外承認の期限切れ（2026-01-31）" "Japanese expired waiver"
+has "$T/pj.md" "⚠ 抑止の期限切れ（2026-03-01）" "Japanese expired suppression"
+has "$T/p.md" "<code>tenken-waivers.yaml</code>: 3 waivers · 1 finding waived · 1 expired · 1 stale (matching nothing)" "waiver counts"
+has "$T/pj.md" "例外承認 3 件 · 例外承認された指摘 1 件 · 期限切れ 1 件 · 不要（該当なし） 1 件" "Japanese waiver counts"
+has "$T/p.md" '| ⚠ expired | TK-AWS-S3-004 | <code>aws\_s3\_bucket.\*</code> | CISO | 2026-01-31 | <code>tenken-waivers.yaml:8</code> |' "expired waiver listed"
+has "$T/p.md" '| stale (matches nothing) | TK-AWS-S3-001 | <code>aws\_s3\_bucket.old\_public\_site</code> | CISO | 2099-06-30 | <code>tenken-waivers.yaml:14</code> |' "stale waiver listed"
+has "$T/pj.md" "| 不要（該当なし） | TK-AWS-S3-001 |" "Japanese stale waiver"
+has "$T/p.md" "<details><summary>1 waived finding</summary>" "waived findings collapsed"
+has "$T/p.md" '| CRITICAL | TK-AWS-SG-001 | <code>aws\_security\_group.web</code> | bastion \| migration &lt;script&gt;alert(1)&lt;/script&gt; \[x\](http://evil.example/) | @'$'\u2060''security-team &lt;img src=x&gt; | 2099-12-31 | Example SI (SIer) |' "waived finding listed, hostile text escaped, mention broken"
+if grep -F '| TK-AWS-SG-001 |' "$T/p.md" | grep -vqF '<code>aws\_security\_group.web</code> | bastion'; then bad "the waived finding among the findings"; else ok; fi
+lacks "$T/p.md" "<script>" "no raw <script> from a waiver"
+lacks "$T/p.md" "<img" "no raw <img> from a waiver"
+lacks "$T/p.md" " @security-team" "no mention from a waiver"
+# No configuration, no waivers: no owner and no waivers section.
+for md in "$T/r.md" "$T/ja.md"; do
+    for none in "### Responsibility" "### 責任分界" "### Waivers" "### 例外承認" " Owner |" " 担当 |" \
+        "**Owner:**" "**担当:**" "⚠"; do
+        lacks "$md" "$none" "$(basename "$md") without configuration"
+    done
+done
+# --owner: said, and the categories of others are not checked.
+(cd "$P" && run "$TK" "${POLICY[@]}" --owner sier -f md="$T/o.md" -f json="$T/o.json" infra)
+check_md "$T/o.md" "$T/o.json" en "--owner sier"
+has "$T/o.md" "Only categories owned by <code>sier</code> were checked (\`--owner\`)." "--owner said"
+has "$T/o.md" "| 3 | Object storage | Platform team (user) | — (not checked) |" "others' categories not checked"
+(cd "$P" && run "$TK" "${POLICY[@]}" --lang ja --owner sier -f md infra)
+has "$T/out" "担当 <code>sier</code> の類型だけを点検しました" "--owner said in Japanese"
+# Baseline: the findings it holds are counted, not shown; those gone are counted as fixed.
+(cd "$P" && run "$TK" "${POLICY[@]}" --write-baseline "$T/base.json" -f json="$T/b0.json" infra)
+sed -i 's/"legacy"/"renamed"/' "$P/infra/main.tf"
+(cd "$P" && run "$TK" "${POLICY[@]}" --baseline "$T/base.json" -f md="$T/bl.md" -f json="$T/bl.json" infra)
+check_md "$T/bl.md" "$T/bl.json" en "baseline"
+# The renamed bucket's 6 findings are new; the 6 of the old name are gone from the baseline.
+line=$("$PY" -c 'import json,sys; s=json.load(open(sys.argv[1]))["summary"]; print(s["baselined"], s["findings"])' "$T/bl.json" 2>/dev/null)
+read -r held shown <<<"$line"
+gone=6
+if [ "$shown" = 6 ] && [ "$held" = 7 ] && grep -qF "$held findings already in the baseline (<code>$T/base.json</code>) are not shown; $gone from the baseline are fixed." "$T/bl.md"; then ok; else bad "baseline line ($line): $(grep -F baseline "$T/bl.md")"; fi
+(cd "$P" && run "$TK" "${POLICY[@]}" --lang ja --baseline "$T/base.json" -f md infra)
+has "$T/out" "ベースライン（<code>$T/base.json</code>）にある指摘 $held 件は表示していません。" "Japanese baseline line"
+lacks "$T/p.md" "baseline" "no baseline line without a baseline"
+# Many waivers: the section is cut to its share and the comment stays under the cap.
+"$PY" - "$T/many-waivers.yaml" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("waivers:\n")
+    f.write("  - {rule: TK-K8S-POD-008, resource: '*', reason: accepted for the benchmark, "
+            "approver: CISO, created: 2026-01-01, expires: 2099-12-31}\n")
+    for i in range(1500):
+        f.write("  - {rule: TK-K8S-POD-009, resource: 'Pod/nowhere-%d-%s', reason: x, "
+                "approver: '@team|%d', created: 2026-01-01, expires: 2099-12-31}\n" % (i, "y" * 80, i))
+PY
+run "$TK" scan --today 2026-06-01 --waivers "$T/many-waivers.yaml" -f md="$T/w.md" -f json="$T/w.json" "$T/big.yaml"
+check_md "$T/w.md" "$T/w.json" en "many waivers and waived findings"
+size=$(wc -c <"$T/w.md")
+if [ "$size" -le 60000 ]; then ok; else bad "report with many waivers is $size bytes"; fi
+if [ "$(grep -c 'more left out to keep this comment short' "$T/w.md")" = 2 ]; then ok; else bad "both waiver tables say what they left out"; fi
+if grep -q '^| stale (matches nothing) | TK-K8S-POD-009 |' "$T/w.md" && grep -q '^| [A-Z]* | TK-K8S-POD-008 | <code>' "$T/w.md"; then ok; else bad "both waiver tables list some rows"; fi
+if tail -n 1 "$T/w.md" | grep -q '^<sub>tenken '; then ok; else bad "the report with many waivers ends with its footer"; fi
 
 # ---- aliases, standard output, determinism ----
 run "$TK" scan -f md "${INPUTS[@]}"

@@ -71,6 +71,75 @@ ODD_URI="dir%20with%20space/%E8%A8%88%E7%94%BB%20%231%25.json"
 printf '{"format_version":"1.0","planned_values":{"root_module":{"resources":[' >"$W/truncated.json"
 cp "$FIX/fail.plan.json" "$W/good.plan.json"
 
+# Policy controls: a configuration declaring who is responsible (category 4.2 the SIer's,
+# the rest the user's); a waivers file with a waiver in force, an expired one and one that
+# matches nothing; an inline suppression that expired; and a baseline holding the findings
+# of a bucket still there and of one removed since.
+P=$T/policy
+mkdir -p "$P/infra"
+cat >"$P/.tenken.yaml" <<'YAML'
+service-model: iaas
+responsibility:
+  default: {role: user, name: Platform team}
+  "4.2": {role: sier, name: Example SI}
+YAML
+cat >"$P/tenken-waivers.yaml" <<'YAML'
+waivers:
+  - rule: TK-AWS-SG-001
+    resource: aws_security_group.web
+    reason: bastion migration, "quoted" & <marked>
+    approver: Security committee
+    created: 2026-01-01
+    expires: 2099-12-31
+  - rule: TK-AWS-S3-004
+    resource: aws_s3_bucket.logs
+    reason: TLS enforced by the proxy
+    approver: CISO
+    created: 2019-01-01
+    expires: 2020-01-31
+  - rule: TK-AWS-S3-001
+    resource: aws_s3_bucket.removed
+    reason: removed last year
+    approver: CISO
+    created: 2019-01-01
+    expires: 2099-12-31
+YAML
+printf 'resource "aws_s3_bucket" "kept" {\n  bucket = "kept"\n}\n' >"$P/infra/kept.tf"
+printf 'resource "aws_s3_bucket" "old" {\n  bucket = "old"\n}\n' >"$P/infra/old.tf"
+(cd "$P" && "$TK" scan --no-scope-rules --write-baseline base.json infra) >/dev/null 2>"$T/baseline.err"
+if [ -s "$P/base.json" ]; then ok; else bad "cannot write the baseline: $(head -c 300 "$T/baseline.err")"; fi
+rm "$P/infra/old.tf"
+cat >"$P/infra/main.tf" <<'TF'
+resource "aws_s3_bucket" "logs" {
+  bucket = "acme-logs"
+}
+resource "aws_security_group" "web" {
+  name = "web"
+  ingress {
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+resource "aws_security_group" "bastion" {
+  name = "bastion"
+  ingress {
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+# tenken:ignore:TK-AWS-S3-001 public website bucket exp:2020-01-01
+resource "aws_s3_bucket" "site" {
+  bucket = "acme-site"
+}
+TF
+POLICY=(--expect-owner '*=user' --expect-owner 4.2=sier --expect-waived 1
+    --expect-justification 'bastion migration, "quoted" & <marked>' --expect-expired waiver
+    --expect-expired suppression --expect-waiver-notes --expect-uri tenken-waivers.yaml)
+
 # ---- scans: NAME DIR CHECK-OPTIONS -- TENKEN-ARGS ----
 # Each scan writes NAME.sarif and NAME.json (the same scan) from directory DIR.
 SCANS=()
@@ -94,7 +163,7 @@ scan() {
 }
 
 NO_ABS=(--forbid "$ROOT" --forbid "$T" --forbid "file://")
-scan plan-en "$ROOT" --lang en --expect-uri rules/aws/tests/TK-AWS-S3-001/fail.plan.json "${NO_ABS[@]}" \
+scan plan-en "$ROOT" --lang en --expect-no-owner --expect-uri rules/aws/tests/TK-AWS-S3-001/fail.plan.json "${NO_ABS[@]}" \
     -- --lang en rules/aws/tests/TK-AWS-S3-001/fail.plan.json
 scan plan-ja "$ROOT" --lang ja "${NO_ABS[@]}" \
     -- --lang ja rules/aws/tests/TK-AWS-S3-001/fail.plan.json
@@ -121,6 +190,12 @@ scan odd-path "$W" --lang ja --expect-uri "$ODD_URI" "${NO_ABS[@]}" \
     -- --lang ja "./dir with space/$ODD_NAME"
 scan insecure "$ROOT" --lang en "${NO_ABS[@]}" -- --lang en examples/insecure/plan.json examples/insecure/main.tf
 scan terragoat "$ROOT" --lang en "${NO_ABS[@]}" -- --lang en tests/corpus/terragoat
+scan policy "$P" --lang en "${POLICY[@]}" --expect-baseline "${NO_ABS[@]}" \
+    -- --lang en --no-scope-rules --baseline base.json infra
+scan policy-ja "$P" --lang ja "${POLICY[@]}" --expect-baseline "${NO_ABS[@]}" \
+    -- --lang ja --no-scope-rules --baseline base.json infra
+scan policy-no-baseline "$P" --lang en "${POLICY[@]}" "${NO_ABS[@]}" -- --lang en --no-scope-rules infra
+scan no-config "$W" --lang en --expect-no-owner "${NO_ABS[@]}" -- --lang en good.plan.json
 
 # Standard input is named "stdin".
 (cd "$W" && "$TK" scan -f sarif="$T/stdin.sarif" -f json="$T/stdin.json" --lang en - <good.plan.json) \
@@ -148,6 +223,59 @@ for name in "${SCANS[@]}"; do
         bad "$name: the checker failed: $(tail -n 5 "$T/$name.check")"
     fi
 done
+
+# ---- the checker notices what is missing: expectations that do not hold must fail ----
+if [ -s "$T/policy.sarif" ] && [ -s "$T/no-config.sarif" ]; then
+    for wrong in "policy --expect-no-owner" "policy --expect-owner *=sier" "policy --expect-waived 2" \
+        "policy-no-baseline --expect-baseline" "no-config --expect-owner *=user" \
+        "no-config --expect-expired waiver" "no-config --expect-waiver-notes"; do
+        read -r name opt arg <<<"$wrong"
+        # shellcheck disable=SC2086
+        if "$PY" "$CHECK" - "$T/$name.sarif" "$T/$name.json" $opt $arg >"$T/wrong.check" 2>&1; then
+            bad "the checker accepts $name with $opt $arg"
+        elif grep -q '^FAIL ' "$T/wrong.check"; then ok; else
+            bad "the checker failed on $name with $opt $arg: $(tail -n 3 "$T/wrong.check")"
+        fi
+    done
+    # The waived finding points at its waiver; expired exemptions are spelled out.
+    python3 - "$T/policy.sarif" "$T/policy-ja.sarif" <<'EOF' && ok || bad "waiver details in the policy scan"
+import json, sys
+run = json.load(open(sys.argv[1]))["runs"][0]
+waived = [r for r in run["results"] if r.get("suppressions")]
+assert len(waived) == 1 and waived[0]["ruleId"] == "TK-AWS-SG-001", waived
+sup = waived[0]["suppressions"][0]
+assert sup["kind"] == "external" and sup["status"] == "accepted", sup
+loc = sup["location"]["physicalLocation"]
+assert loc["artifactLocation"] == {"uri": "tenken-waivers.yaml", "uriBaseId": "%SRCROOT%"}, loc
+assert loc["region"] == {"startLine": 2, "startColumn": 5}, loc
+assert sup["properties"] == {"approver": "Security committee", "created": "2026-01-01",
+                             "expires": "2099-12-31"}, sup
+assert waived[0]["properties"]["owner"] == {"role": "sier", "name": "Example SI"}
+bastion = [r for r in run["results"] if r["ruleId"] == "TK-AWS-SG-001" and not r.get("suppressions")]
+assert len(bastion) == 1 and bastion[0]["properties"]["owner"]["role"] == "sier", bastion
+expired = [r for r in run["results"] if "expiredExemption" in r["properties"]]
+texts = sorted(r["message"]["text"] for r in expired)
+assert any(t.endswith("(waiver expired on 2020-01-31: TLS enforced by the proxy, approved by CISO)")
+           for t in texts), texts
+assert any(t.endswith("(suppression expired on 2020-01-01: public website bucket)") for t in texts), texts
+notes = run["invocations"][0]["toolExecutionNotifications"]
+assert any("TK-AWS-S3-004" in n["message"]["text"] and "expired on 2020-01-31" in n["message"]["text"]
+           for n in notes), notes
+assert any("aws_s3_bucket.removed" in n["message"]["text"] and "matches no finding" in n["message"]["text"]
+           for n in notes), notes
+b = run["properties"]["baseline"]
+assert b["file"] == "base.json" and b["baselined"] == 6 and b["gone"] == 6, b
+w = run["properties"]["waivers"]
+assert w == {"file": "tenken-waivers.yaml", "count": 3, "expired": 1, "stale": 1, "waivedFindings": 1}, w
+ja = json.load(open(sys.argv[2]))["runs"][0]
+texts = [r["message"]["text"] for r in ja["results"]]
+assert any("（例外承認の期限切れ（2020-01-31）: TLS enforced by the proxy、承認者: CISO）" in t for t in texts), texts
+assert any("（抑止の期限切れ（2020-01-01）: public website bucket）" in t for t in texts), texts
+notes = [n["message"]["text"] for n in ja["invocations"][0]["toolExecutionNotifications"]]
+assert any("期限切れ" in t and "TK-AWS-S3-004" in t for t in notes), notes
+assert any("不要な例外承認" in t for t in notes), notes
+EOF
+fi
 
 # ---- Microsoft's validator: no errors; warnings are shown ----
 if [ -n "$VALIDATOR" ]; then

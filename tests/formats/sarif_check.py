@@ -14,6 +14,15 @@ Usage: sarif_check.py SCHEMA REPORT.sarif REPORT.json [options]
   --expect-warnings     the scan had warnings
   --expect-no-results   the scan found nothing
   --expect-rules IDS    the rules listed are exactly these (comma-separated)
+  --expect-owner CAT=ROLE  every result names an owner; those of guideline category CAT
+                        have role ROLE (repeatable; CAT * for the other categories)
+  --expect-no-owner     no result names an owner (a scan without a configuration)
+  --expect-waived N     N results carry an external, accepted suppression (a waiver)
+  --expect-justification TEXT  some waived result has this justification
+  --expect-expired KIND a reported result is marked with an expired exemption of KIND
+                        (waiver or suppression; repeatable)
+  --expect-waiver-notes a warning notification for an expired and for a stale waiver
+  --expect-baseline     the scan was compared with a baseline: reported results are new
 Prints "PASS name" or "FAIL name: detail" per check; exits 1 when any check failed.
 """
 import argparse
@@ -81,6 +90,10 @@ def same_place(loc, expected):
             and region.get("startColumn") == expected["column"])
 
 
+def p_owner(res):
+    return res.get("properties", {}).get("owner")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("schema")
@@ -95,6 +108,14 @@ def main():
     ap.add_argument("--expect-warnings", action="store_true")
     ap.add_argument("--expect-no-results", action="store_true")
     ap.add_argument("--expect-rules")
+    ap.add_argument("--expect-owner", action="append", default=[])
+    ap.add_argument("--expect-no-owner", action="store_true")
+    ap.add_argument("--expect-waived", type=int)
+    ap.add_argument("--expect-justification")
+    ap.add_argument("--expect-expired", action="append", default=[],
+                    choices=["waiver", "suppression"])
+    ap.add_argument("--expect-waiver-notes", action="store_true")
+    ap.add_argument("--expect-baseline", action="store_true")
     a = ap.parse_args()
 
     raw = open(a.sarif, encoding="utf-8").read()
@@ -186,11 +207,17 @@ def main():
     findings = rep["findings"]
     suppressed = rep["suppressed"]
     plain = [r for r in results if not r.get("suppressions")]
-    dismissed = [r for r in results if r.get("suppressions")]
+    dismissed = [r for r in results if r.get("suppressions") and
+                 r["suppressions"][0].get("kind") == "inSource"]
+    waived = [r for r in results if r.get("suppressions") and
+              r["suppressions"][0].get("kind") == "external"]
     check("a result per finding", len(plain) == len(findings), f"{len(plain)} != {len(findings)}")
     check("a result per suppressed finding", len(dismissed) == len(suppressed),
           f"{len(dismissed)} != {len(suppressed)}")
-    check("findings first, then suppressed", results == plain + dismissed)
+    check("findings first, then suppressed, then waived", results == plain + dismissed + waived)
+    if "waived" in rep:
+        check("a result per waived finding", len(waived) == len(rep["waived"]),
+              f"{len(waived)} != {len(rep['waived'])}")
     if a.expect_no_results:
         check("no results", not results, len(results))
 
@@ -217,8 +244,21 @@ def main():
             mismatches.append(f"{what}: location {res['locations'][0]} vs {f['location']}")
         if res.get("level") != LEVEL_OF_SEVERITY[f["severity"]] or res.get("kind") != "fail":
             mismatches.append(f"{what}: level {res.get('level')} for {f['severity']}")
-        if res["message"]["text"] != f"{title.get(f['rule_id'])}: {f['resource']['address']}":
+        message = f"{title.get(f['rule_id'])}: {f['resource']['address']}"
+        gone = res.get("properties", {}).get("expiredExemption")
+        if gone:  # the message goes on to say that the exemption expired, and when
+            if not res["message"]["text"].startswith(message) or \
+                    gone.get("expires", "?") not in res["message"]["text"][len(message):]:
+                mismatches.append(f"{what}: message {res['message']['text']}")
+        elif res["message"]["text"] != message:
             mismatches.append(f"{what}: message {res['message']['text']}")
+        if "expired_exemption" in f or gone:
+            x = f.get("expired_exemption") or {}
+            if not gone or (gone.get("kind"), gone.get("reason"), gone.get("expires")) != (
+                    x.get("kind"), x.get("reason"), x.get("expires")):
+                mismatches.append(f"{what}: expiredExemption {gone} vs {x}")
+        if "owner" in f and p_owner(res) != f["owner"]:
+            mismatches.append(f"{what}: owner {p_owner(res)} vs {f['owner']}")
         logical = res["locations"][0].get("logicalLocations", [{}])[0]
         if logical.get("fullyQualifiedName") != f["resource"]["address"] or \
                 logical.get("kind") != "resource":
@@ -261,6 +301,89 @@ def main():
           not mismatches, "; ".join(mismatches[:5]))
     if a.expect_suppressed:
         check("a suppressed result", bool(dismissed))
+
+    # ---- waivers: waived results, expired exemptions, waiver notifications ----
+    mismatches = []
+    rep_waived = rep.get("waived")
+    for i, res in enumerate(waived):
+        sup = res["suppressions"]
+        props = sup[0].get("properties", {})
+        what = f"{res['ruleId']} {res['locations'][0]['logicalLocations'][0]['fullyQualifiedName']}"
+        if len(sup) != 1 or sup[0].get("status") != "accepted" or not sup[0].get("justification"):
+            mismatches.append(f"{what}: suppressions {sup}")
+        if not all(isinstance(props.get(k), str) and props[k] for k in ("approver", "created", "expires")):
+            mismatches.append(f"{what}: approver, created, expires {props}")
+        region = sup[0].get("location", {}).get("physicalLocation", {}).get("region", {})
+        if region.get("startLine", 0) < 1:
+            mismatches.append(f"{what}: the suppression does not point at the waiver")
+        if "baselineState" in res:
+            mismatches.append(f"{what}: a waived result has a baselineState")
+        if rep_waived is not None and i < len(rep_waived):
+            x = rep_waived[i]
+            wv = x.get("waiver", {})
+            if res["ruleId"] != x["rule_id"] or \
+                    res.get("partialFingerprints", {}).get(FINGERPRINT_KEY) != x["fingerprint"]:
+                mismatches.append(f"{what}: rule or fingerprint vs JSON {x['rule_id']}")
+            if wv and (sup[0].get("justification"), props.get("approver"), props.get("expires")) != (
+                    wv.get("reason"), wv.get("approver"), wv.get("expires")):
+                mismatches.append(f"{what}: waiver differs from the JSON report's {wv}")
+            if wv.get("written_at") and not same_place(sup[0].get("location", {}), wv["written_at"]):
+                mismatches.append(f"{what}: waiver location")
+            if "owner" in x and p_owner(res) != x["owner"]:
+                mismatches.append(f"{what}: owner {p_owner(res)} vs {x['owner']}")
+    check("waived results carry an external accepted suppression (reason, approver, dates, place)",
+          not mismatches, "; ".join(mismatches[:5]))
+    if a.expect_waived is not None:
+        check(f"{a.expect_waived} waived results", len(waived) == a.expect_waived, len(waived))
+    if a.expect_justification is not None:
+        check("the waiver's reason is the justification",
+              any(r["suppressions"][0].get("justification") == a.expect_justification
+                  for r in waived), [r["suppressions"][0].get("justification") for r in waived])
+    marked = [r for r in results if r.get("properties", {}).get("expiredExemption")]
+    check("only reported findings are marked with an expired exemption",
+          all(r in plain for r in marked))
+    for kind in a.expect_expired:
+        found = [r for r in marked if r["properties"]["expiredExemption"].get("kind") == kind]
+        ok = bool(found)
+        for r in found:
+            x = r["properties"]["expiredExemption"]
+            ok &= bool(x.get("reason")) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", x.get("expires", "")) is not None
+            ok &= x["expires"] in r["message"]["text"]
+            ok &= x.get("location", {}).get("physicalLocation", {}).get("region", {}).get("startLine", 0) >= 1
+            ok &= ("approver" in x and "created" in x) == (kind == "waiver")
+        check(f"a result marked with an expired {kind}", ok, [r["properties"] for r in found][:2])
+
+    # ---- owners ----
+    owners = [p_owner(r) for r in results]
+    check("owners have only role and name, both strings",
+          all(o is None or (o and set(o) <= {"role", "name"} and all(isinstance(v, str) for v in o.values()))
+              for o in owners), owners[:3])
+    if a.expect_no_owner:
+        check("no owner without a configuration", not any(owners), owners[:3])
+    if a.expect_owner:
+        roles = dict(x.split("=", 1) for x in a.expect_owner)
+        wrong = [(r["ruleId"], r["properties"]["category"], p_owner(r)) for r in results
+                 if (p_owner(r) or {}).get("role") !=
+                 roles.get(r["properties"]["category"], roles.get("*"))]
+        check("every result names the owner of its category", not wrong, wrong[:5])
+        for cat in roles:
+            if cat != "*":
+                check(f"a result of category {cat}",
+                      any(r["properties"]["category"] == cat for r in results))
+
+    # ---- baseline ----
+    props_run = run.get("properties", {})
+    states = [r.get("baselineState") for r in results]
+    if a.expect_baseline:
+        check("reported results are new against the baseline",
+              all(r.get("baselineState") == "new" for r in plain) and
+              not any(r.get("baselineState") for r in dismissed + waived), states)
+        b = props_run.get("baseline", {})
+        check("baseline counts in the run's properties",
+              isinstance(b.get("file"), str) and b.get("baselined", 0) > 0 and b.get("gone", 0) > 0
+              and b["baselined"] == rep["summary"].get("baselined", b["baselined"]), b)
+    else:
+        check("no baselineState without a baseline", not any(states) and "baseline" not in props_run)
     if a.expect_module_calls:
         check("a result with module calls", any(r.get("relatedLocations") for r in results))
 
@@ -276,6 +399,10 @@ def main():
     for n in inv.get("toolExecutionNotifications", []):
         for loc in n.get("locations", []):
             arts.append(loc["physicalLocation"]["artifactLocation"])
+    for r in results:
+        x = r.get("properties", {}).get("expiredExemption", {})
+        if "location" in x:
+            arts.append(x["location"]["physicalLocation"]["artifactLocation"])
     check("URIs percent-encoded, relative ones on %SRCROOT%", all(uri_shape_ok(x) for x in arts),
           [x for x in arts if not uri_shape_ok(x)][:3])
     uris = {x.get("uri") for x in arts}
@@ -283,7 +410,29 @@ def main():
         check(f"URI {u}", u in uris, sorted(uris)[:10])
 
     # ---- invocation, not evaluated, summary ----
-    notes = inv.get("toolExecutionNotifications", [])
+    all_notes = inv.get("toolExecutionNotifications", [])
+    notes = [n for n in all_notes if "waiverStatus" not in n.get("properties", {})]
+    waiver_notes = [n for n in all_notes if "waiverStatus" in n.get("properties", {})]
+    check("errors and warnings first, then waiver notifications", all_notes == notes + waiver_notes)
+    check("waiver notifications are warnings at the waiver",
+          all(n.get("level") == "warning" and n["message"]["text"] and
+              n["properties"]["waiverStatus"] in ("expired", "stale") and
+              n.get("locations", [{}])[0].get("physicalLocation", {}).get("region", {}).get("startLine", 0) >= 1
+              for n in waiver_notes), waiver_notes[:2])
+    items = (rep.get("waivers") or {}).get("items") if isinstance(rep.get("waivers"), dict) else None
+    if items is not None:
+        want_notes = [x for x in items if x.get("status") in ("expired", "stale")]
+        check("a waiver notification per expired or stale waiver",
+              [n["properties"]["waiverStatus"] for n in waiver_notes] ==
+              [x["status"] for x in want_notes] and
+              all(same_place(n["locations"][0], x["written_at"]) for n, x in zip(waiver_notes, want_notes)),
+              f"{[n['properties'] for n in waiver_notes]} vs {want_notes}")
+    if a.expect_waiver_notes:
+        for status, word in (("expired", "expired"), ("stale", "stale")):
+            check(f"a notification for a {status} waiver", any(
+                n["properties"]["waiverStatus"] == status and
+                n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("tenken-waivers.yaml")
+                and (word in n["message"]["text"] or a.lang == "ja") for n in waiver_notes), waiver_notes)
     check("executionSuccessful means no input errors",
           inv.get("executionSuccessful") == (not rep["errors"]))
     want = [("error", e) for e in rep["errors"]] + [("warning", w) for w in rep["warnings"]]
@@ -307,6 +456,7 @@ def main():
     summary = props.get("summary", {})
     keys = ["findings", "by_category", "by_severity", "by_level", "not_evaluated", "suppressed",
             "resources", "checks", "errors", "warnings", "rules"]
+    keys += [k for k in ("waived", "exemptions_expired", "baselined") if k in rep["summary"]]
     check("summary equals the JSON summary",
           all(summary.get(k) == rep["summary"][k] for k in keys),
           {k: (summary.get(k), rep["summary"][k]) for k in keys

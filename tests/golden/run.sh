@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Golden tests: every report format of one fixed scan (tests/golden/input, with the rules
+# Golden tests: every report format of one fixed scan (tests/golden/input, with its
+# .tenken.yaml giving owners and its tenken-waivers.yaml one waiver in force, one expired
+# and one stale, judged --today 2026-06-01; with the rules
 # in tests/golden/rules so rule texts elsewhere can change freely) compared byte for byte
 # with tests/golden/expected. Reports are made with SOURCE_DATE_EPOCH set, so they hold no
 # varying time. After a deliberate change to a format: tests/golden/run.sh TENKEN --update,
@@ -17,7 +19,7 @@ trap 'rm -rf "$T"' EXIT
 pass=0
 fail=0
 INPUTS=(input/tf input/app.yaml input/template.yaml)
-COMMON=(--no-builtin-rules --rules rules --color never --show-not-evaluated)
+COMMON=(--no-builtin-rules --rules rules --color never --show-not-evaluated --today 2026-06-01)
 
 # name | options
 CASES=(
