@@ -74,9 +74,31 @@ def main():
           % (os.path.relpath(plan), size / 1e6, resources, rules, checks, findings))
     for name, cmd in cases:
         bench_case(name, cmd, size, resources, args.runs)
+    policy_bench(tk, args, plan, size, resources)
     source_bench(tk, args)
     document_bench(tk, args, "k8s", args.objects, "Kubernetes manifests")
     document_bench(tk, args, "cfn", args.cfn_resources, "CloudFormation template")
+
+
+def policy_bench(tk, args, plan, size, resources):
+    """The plan again with a baseline holding every finding, and with 100 waivers (patterns on
+    addresses, half of them expired): what policy applied after the rules costs."""
+    base = os.path.join(OUT, "baseline-plan.json")
+    waivers = os.path.join(OUT, "waivers-100.yaml")
+    subprocess.run([tk, "scan", "--no-config", "-f", "json", "--fail-on", "none",
+                    "--write-baseline", base, plan], stdout=subprocess.DEVNULL, check=True)
+    rules = sorted({f["rule_id"] for f in json.load(open(base))["findings"]})
+    with open(waivers, "w") as w:
+        w.write("waivers:\n")
+        for i in range(100):
+            w.write("  - rule: %s\n    resource: \"*_%d?*\"\n    reason: bench\n    approver: bench\n"
+                    "    created: 2026-01-01\n    expires: %s\n"
+                    % (rules[i % len(rules)], i % 10, "2099-01-01" if i % 2 else "2026-01-01"))
+    common = [tk, "scan", "--no-config", "-f", "json", "--fail-on", "none"]
+    for name, cmd in [("plan, --write-baseline, JSON report", common + ["--write-baseline", base + ".new", plan]),
+                      ("plan, --baseline holding every finding", common + ["--baseline", base, plan]),
+                      ("plan, 100 waivers, JSON report", common + ["--waivers", waivers, plan])]:
+        bench_case(name, cmd, size, resources, args.runs)
 
 
 def document_bench(tk, args, what, n, label):
