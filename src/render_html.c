@@ -94,6 +94,29 @@ static void bi_text(html *h, const tk_i18n *t) {
     bi(h, t->ja, t->en);
 }
 
+/* A table's heading row. A column without a Japanese name is an empty cell; num right-aligns
+ * it (numbers); off leaves it out (e.g. the owner column when nobody is named). */
+typedef struct column {
+    const char *ja, *en;
+    bool num, off;
+} column;
+
+static void head_row(html *h, const column *cols, size_t n) {
+    lit(h, "<thead><tr>");
+    for (size_t i = 0; i < n; i++) {
+        if (cols[i].off) continue;
+        lit(h, cols[i].num ? "<th class=\"n\">" : "<th>");
+        if (cols[i].ja) bi(h, cols[i].ja, cols[i].en);
+        lit(h, "</th>");
+    }
+    lit(h, "</tr></thead>");
+}
+#define HEAD_ROW(h, ...)                                                                           \
+    do {                                                                                           \
+        const column cols_[] = {__VA_ARGS__};                                                      \
+        head_row((h), cols_, sizeof cols_ / sizeof *cols_);                                        \
+    } while (0)
+
 static void severity_badge(html *h, tk_severity s) {
     tk_buf_printf(h->b, "<span class=\"badge s-%s\">", tk_severity_name(s));
     bi(h, severity_label(s, true), severity_label(s, false));
@@ -431,25 +454,14 @@ static void coverage(html *h) {
     }
     lit(h, "<div class=\"panel\"><h2>");
     bi(h, "基本・推奨の点検状況", "Coverage of basic and recommended measures");
-    lit(h, "</h2><table><thead><tr><th></th><th class=\"n\">");
-    bi(h, "点検したルール", "rules evaluated");
-    lit(h, "</th><th class=\"n\">");
-    bi(h, "適合ルール", "rules passed");
-    lit(h, "</th><th class=\"n\">");
-    bi(h, "点検数", "checks");
-    lit(h, "</th><th class=\"n\">");
-    bi(h, "指摘", "findings");
-    lit(h, "</th><th class=\"n\">");
-    bi(h, "未評価", "not evaluated");
-    lit(h, "</th><th class=\"n\">");
-    bi(h, "抑止", "suppressed");
-    if (show_set_aside) {
-        lit(h, "</th><th class=\"n\">");
-        bi(h, "例外承認・ベースライン", "waived / baseline");
-    }
-    lit(h, "</th><th>");
-    bi(h, "適合率", "checks passed");
-    lit(h, "</th></tr></thead><tbody>");
+    lit(h, "</h2><table>");
+    HEAD_ROW(h, {NULL, NULL, false, false}, {"点検したルール", "rules evaluated", true, false},
+             {"適合ルール", "rules passed", true, false}, {"点検数", "checks", true, false},
+             {"指摘", "findings", true, false}, {"未評価", "not evaluated", true, false},
+             {"抑止", "suppressed", true, false},
+             {"例外承認・ベースライン", "waived / baseline", true, !show_set_aside},
+             {"適合率", "checks passed", false, false});
+    lit(h, "<tbody>");
     for (int l = 0; l < 2; l++) {
         size_t not_passed = found[l] + ne[l] + sup[l] + set_aside[l];
         size_t passed = checks[l] > not_passed ? checks[l] - not_passed : 0;
@@ -586,17 +598,11 @@ static void responsibility(html *h) {
     if (!h->owners) return;
     lit(h, "<div class=\"panel\" id=\"responsibility\"><h2>");
     bi(h, "責任分界（類型ごとの担当）", "Responsibility by category");
-    lit(h, "</h2><table class=\"matrix\"><thead><tr><th>");
-    bi(h, "類型（図表Ⅲ.3.1-1）", "Category (図表Ⅲ.3.1-1)");
-    lit(h, "</th><th>");
-    bi(h, "担当", "Owner");
-    lit(h, "</th><th class=\"n\">");
-    bi(h, "指摘", "Findings");
-    lit(h, "</th><th class=\"n\">");
-    bi(h, "例外承認", "Waived");
-    lit(h, "</th><th>");
-    bi(h, "点検", "Checked");
-    lit(h, "</th></tr></thead><tbody>\n");
+    lit(h, "</h2><table class=\"matrix\">");
+    HEAD_ROW(h, {"類型（図表Ⅲ.3.1-1）", "Category (図表Ⅲ.3.1-1)", false, false},
+             {"担当", "Owner", false, false}, {"指摘", "Findings", true, false},
+             {"例外承認", "Waived", true, false}, {"点検", "Checked", false, false});
+    lit(h, "<tbody>\n");
     for (size_t c = 0; c < h->sum.n_categories; c++) {
         const char *cat = h->sum.categories[c];
         int k = h->own.of_category[c];
@@ -886,23 +892,12 @@ static void findings_tab(html *h, const size_t *rule_of_finding) {
         lit(h, "<colgroup><col class=\"c-sev\"><col class=\"c-title\"><col class=\"c-res\">"
                "<col class=\"c-loc\"><col class=\"c-cat\">");
         if (h->owners) lit(h, "<col class=\"c-owner\">");
-        lit(h, "<col class=\"c-lv\"><col class=\"c-more\"></colgroup><thead><tr><th>");
-        bi(h, "重大度", "Severity");
-        lit(h, "</th><th>");
-        bi(h, "指摘内容", "Finding");
-        lit(h, "</th><th>");
-        bi(h, "リソース", "Resource");
-        lit(h, "</th><th>");
-        bi(h, "場所", "Location");
-        lit(h, "</th><th>");
-        bi(h, "類型", "Category");
-        lit(h, "</th><th>");
-        if (h->owners) {
-            bi(h, "担当", "Owner");
-            lit(h, "</th><th>");
-        }
-        bi(h, "基本/推奨", "Level");
-        lit(h, "</th><th></th></tr></thead><tbody>\n");
+        lit(h, "<col class=\"c-lv\"><col class=\"c-more\"></colgroup>");
+        HEAD_ROW(h, {"重大度", "Severity", false, false}, {"指摘内容", "Finding", false, false},
+                 {"リソース", "Resource", false, false}, {"場所", "Location", false, false},
+                 {"類型", "Category", false, false}, {"担当", "Owner", false, !h->owners},
+                 {"基本/推奨", "Level", false, false}, {NULL, NULL, false, false});
+        lit(h, "<tbody>\n");
         row_order *order = malloc(nf * sizeof *order);
         if (!order) {
             h->b->oom = true;
@@ -999,17 +994,9 @@ static bool rule_cites(const tk_rule *r, const char *measure) {
 }
 
 static void stats_header(html *h, const char *ja, const char *en) {
-    lit(h, "<thead><tr><th>");
-    bi(h, ja, en);
-    lit(h, "</th><th class=\"n\">");
-    bi(h, "点検数", "Checks");
-    lit(h, "</th><th class=\"n\">");
-    bi(h, "指摘", "Findings");
-    lit(h, "</th><th class=\"n\">");
-    bi(h, "未評価", "Not evaluated");
-    lit(h, "</th><th>");
-    bi(h, "状態", "Status");
-    lit(h, "</th></tr></thead>");
+    HEAD_ROW(h, {ja, en, false, false}, {"点検数", "Checks", true, false},
+             {"指摘", "Findings", true, false}, {"未評価", "Not evaluated", true, false},
+             {"状態", "Status", false, false});
 }
 
 /* One measure: a line per category with the totals of the rules citing the measure, then
@@ -1148,15 +1135,10 @@ static void other_tab(html *h) {
        "environment.");
     lit(h, "</p>");
     if (nn) {
-        lit(h, "<table><thead><tr><th>");
-        bi(h, "ルール", "Rule");
-        lit(h, "</th><th>");
-        bi(h, "リソース", "Resource");
-        lit(h, "</th><th>");
-        bi(h, "場所", "Location");
-        lit(h, "</th><th>");
-        bi(h, "判断できない理由", "Depends on");
-        lit(h, "</th></tr></thead><tbody>\n");
+        lit(h, "<table>");
+        HEAD_ROW(h, {"ルール", "Rule", false, false}, {"リソース", "Resource", false, false},
+                 {"場所", "Location", false, false}, {"判断できない理由", "Depends on", false, false});
+        lit(h, "<tbody>\n");
         for (size_t i = 0; i < nn; i++) {
             lit(h, "<tr><td><code>");
             esc(h, ne[i].rule->id);
@@ -1176,17 +1158,11 @@ static void other_tab(html *h) {
     bi(h, "抑止された指摘", "Suppressed findings");
     lit(h, "</h2>");
     if (ns) {
-        lit(h, "<table><thead><tr><th>");
-        bi(h, "ルール", "Rule");
-        lit(h, "</th><th>");
-        bi(h, "リソース", "Resource");
-        lit(h, "</th><th>");
-        bi(h, "理由", "Reason");
-        lit(h, "</th><th>");
-        bi(h, "期限", "Expires");
-        lit(h, "</th><th>");
-        bi(h, "抑止の記述", "Suppressed at");
-        lit(h, "</th></tr></thead><tbody>\n");
+        lit(h, "<table>");
+        HEAD_ROW(h, {"ルール", "Rule", false, false}, {"リソース", "Resource", false, false},
+                 {"理由", "Reason", false, false}, {"期限", "Expires", false, false},
+                 {"抑止の記述", "Suppressed at", false, false});
+        lit(h, "<tbody>\n");
         for (size_t i = 0; i < ns; i++) {
             const tk_suppressed *x = &sup[i];
             lit(h, "<tr><td>");
@@ -1255,23 +1231,12 @@ static void waiver_status(html *h, const tk_waiver_status *st) {
 /* A table of waivers: status, rule, resource pattern, reason, approver, dates, where. */
 static void waiver_table(html *h, const tk_waiver_status *ws, size_t n, bool attention_only,
                          const char *id) {
-    tk_buf_printf(h->b, "<table class=\"wv\" id=\"%s\"><thead><tr><th>", id);
-    bi(h, "状態", "Status");
-    lit(h, "</th><th>");
-    bi(h, "ルール", "Rule");
-    lit(h, "</th><th>");
-    bi(h, "対象リソース", "Resource pattern");
-    lit(h, "</th><th>");
-    bi(h, "理由", "Reason");
-    lit(h, "</th><th>");
-    bi(h, "承認者", "Approver");
-    lit(h, "</th><th>");
-    bi(h, "作成日", "Created");
-    lit(h, "</th><th>");
-    bi(h, "期限", "Expires");
-    lit(h, "</th><th>");
-    bi(h, "記述場所", "Written at");
-    lit(h, "</th></tr></thead><tbody>\n");
+    tk_buf_printf(h->b, "<table class=\"wv\" id=\"%s\">", id);
+    HEAD_ROW(h, {"状態", "Status", false, false}, {"ルール", "Rule", false, false},
+             {"対象リソース", "Resource pattern", false, false}, {"理由", "Reason", false, false},
+             {"承認者", "Approver", false, false}, {"作成日", "Created", false, false},
+             {"期限", "Expires", false, false}, {"記述場所", "Written at", false, false});
+    lit(h, "<tbody>\n");
     for (size_t i = 0; i < n; i++) {
         const tk_waiver *w = &ws[i].waiver;
         if (attention_only && !ws[i].expired && !ws[i].stale) continue;
@@ -1334,25 +1299,12 @@ static void waivers_tab(html *h) {
     bi(h, "例外承認された指摘", "Waived findings");
     tk_buf_printf(h->b, " (%zu)</h2>", nwd);
     if (nwd) {
-        lit(h, "<table class=\"wv\" id=\"waived\"><thead><tr><th>");
-        bi(h, "ルール", "Rule");
-        lit(h, "</th><th>");
-        bi(h, "リソース", "Resource");
-        lit(h, "</th><th>");
-        if (h->owners) {
-            bi(h, "担当", "Owner");
-            lit(h, "</th><th>");
-        }
-        bi(h, "理由", "Reason");
-        lit(h, "</th><th>");
-        bi(h, "承認者", "Approver");
-        lit(h, "</th><th>");
-        bi(h, "作成日", "Created");
-        lit(h, "</th><th>");
-        bi(h, "期限", "Expires");
-        lit(h, "</th><th>");
-        bi(h, "例外承認の記述", "Waiver at");
-        lit(h, "</th></tr></thead><tbody>\n");
+        lit(h, "<table class=\"wv\" id=\"waived\">");
+        HEAD_ROW(h, {"ルール", "Rule", false, false}, {"リソース", "Resource", false, false},
+                 {"担当", "Owner", false, !h->owners}, {"理由", "Reason", false, false},
+                 {"承認者", "Approver", false, false}, {"作成日", "Created", false, false},
+                 {"期限", "Expires", false, false}, {"例外承認の記述", "Waiver at", false, false});
+        lit(h, "<tbody>\n");
         for (size_t i = 0; i < nwd; i++) {
             const tk_finding *f = &wd[i].finding;
             const tk_waiver *w = wd[i].waiver;
@@ -1434,13 +1386,10 @@ static void inputs_tab(html *h) {
     const tk_diag *warns = tk_scan_warnings(h->r->scan, &nw);
     lit(h, "<section id=\"tab-inputs\" hidden>\n<h2>");
     bi(h, "入力", "Inputs");
-    lit(h, "</h2><table><thead><tr><th>");
-    bi(h, "パス", "Path");
-    lit(h, "</th><th>");
-    bi(h, "種類", "Kind");
-    lit(h, "</th><th class=\"n\">");
-    bi(h, "リソース数", "Resources");
-    lit(h, "</th></tr></thead><tbody>\n");
+    lit(h, "</h2><table>");
+    HEAD_ROW(h, {"パス", "Path", false, false}, {"種類", "Kind", false, false},
+             {"リソース数", "Resources", true, false});
+    lit(h, "<tbody>\n");
     for (size_t i = 0; i < ni; i++) {
         lit(h, "<tr><td><code>");
         esc(h, in[i].path);
