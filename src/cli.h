@@ -71,7 +71,12 @@ bool report_has_owners(const report *r);
 /* One renderer per format (render_<format>.c); each writes the whole report to out. */
 void render_text(const report *r, tk_buf *out);
 struct jw;
+struct report_summary;
 void render_rule_json(struct jw *w, const tk_rule *r);
+/* The "summary" counts of the JSON report, also SARIF's run properties. */
+void render_summary_json(struct jw *w, const report *r, const struct report_summary *sum);
+/* "baseline": the file, findings it held ("known") and fingerprints gone since. */
+void render_baseline_json(struct jw *w, const report *r, const struct report_summary *sum);
 void render_json(const report *r, tk_buf *out);
 void render_sarif(const report *r, tk_buf *out);
 void render_junit(const report *r, tk_buf *out); /* needs the passes (tk_scan_keep_passes) */

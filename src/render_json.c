@@ -228,6 +228,62 @@ static void finding_frags(void *ctx, const tk_rule *rule, tk_buf parts[RULE_FRAG
     owner_value(&t, fc->r, rule->category);
 }
 
+void render_summary_json(jw *w, const report *r, const report_summary *sum) {
+    jw_obj(w);
+    JW_KEY(w, "findings");
+    jw_uint(w, sum->findings);
+    JW_KEY(w, "by_category");
+    jw_obj(w);
+    for (size_t c = 0; c < sum->n_categories; c++) {
+        jw_key(w, sum->categories[c]);
+        jw_uint(w, sum->by_category[c]);
+    }
+    jw_end_obj(w);
+    JW_KEY(w, "by_severity");
+    jw_obj(w);
+    for (int s = TK_SEV_CRITICAL; s >= TK_SEV_INFO; s--) {
+        jw_key(w, tk_severity_name((tk_severity)s));
+        jw_uint(w, sum->by_severity[s]);
+    }
+    jw_end_obj(w);
+    JW_KEY(w, "by_level");
+    jw_obj(w);
+    for (int l = TK_LEVEL_BASIC; l <= TK_LEVEL_RECOMMENDED; l++) {
+        jw_key(w, tk_level_name((tk_level)l));
+        jw_uint(w, sum->by_level[l]);
+    }
+    jw_end_obj(w);
+    const struct {
+        const char *key;
+        size_t value;
+    } counts[] = {{"not_evaluated", sum->not_evaluated},
+                  {"suppressed", sum->suppressed},
+                  {"waived", sum->waived},
+                  {"exemptions_expired", sum->expired},
+                  {"baselined", sum->baselined},
+                  {"errors", sum->errors},
+                  {"warnings", sum->warnings},
+                  {"resources", sum->resources},
+                  {"rules", r->rules_active},
+                  {"checks", sum->checks}};
+    for (size_t i = 0; i < sizeof counts / sizeof *counts; i++) {
+        jw_key(w, counts[i].key);
+        jw_uint(w, counts[i].value);
+    }
+    jw_end_obj(w);
+}
+
+void render_baseline_json(jw *w, const report *r, const report_summary *sum) {
+    jw_obj(w);
+    JW_KEY(w, "file");
+    jw_str(w, r->baseline_path);
+    JW_KEY(w, "known");
+    jw_uint(w, sum->baselined);
+    JW_KEY(w, "gone");
+    jw_uint(w, sum->baseline_gone);
+    jw_end_obj(w);
+}
+
 void render_json(const report *r, tk_buf *b) {
     size_t nf, nn, ni, ne;
     const tk_finding *fs = tk_scan_findings(r->scan, &nf);
@@ -377,21 +433,13 @@ void render_json(const report *r, tk_buf *b) {
         jw_end_obj(&w);
     }
 
+    report_summary sum;
+    report_summarize(r, &sum);
     JW_KEY(&w, "baseline");
-    if (!r->baseline_path) {
+    if (r->baseline_path)
+        render_baseline_json(&w, r, &sum);
+    else
         jw_null(&w);
-    } else {
-        size_t nb;
-        tk_scan_baselined(r->scan, &nb);
-        jw_obj(&w);
-        JW_KEY(&w, "file");
-        jw_str(&w, r->baseline_path);
-        JW_KEY(&w, "known");
-        jw_uint(&w, nb);
-        JW_KEY(&w, "gone");
-        jw_uint(&w, tk_scan_baseline_gone(r->scan));
-        jw_end_obj(&w);
-    }
 
     size_t nsup;
     const tk_suppressed *sups = tk_scan_suppressed(r->scan, &nsup);
@@ -484,56 +532,8 @@ void render_json(const report *r, tk_buf *b) {
     free(used);
     jw_end_obj(&w);
 
-    report_summary sum;
-    report_summarize(r, &sum);
     JW_KEY(&w, "summary");
-    jw_obj(&w);
-    JW_KEY(&w, "findings");
-    jw_uint(&w, nf);
-    JW_KEY(&w, "by_category");
-    jw_obj(&w);
-    for (size_t c = 0; c < sum.n_categories; c++) {
-        jw_key(&w, sum.categories[c]);
-        jw_uint(&w, sum.by_category[c]);
-    }
-    jw_end_obj(&w);
-    JW_KEY(&w, "by_severity");
-    jw_obj(&w);
-    for (int s = TK_SEV_CRITICAL; s >= TK_SEV_INFO; s--) {
-        jw_key(&w, tk_severity_name((tk_severity)s));
-        jw_uint(&w, sum.by_severity[s]);
-    }
-    jw_end_obj(&w);
-    JW_KEY(&w, "by_level");
-    jw_obj(&w);
-    for (int l = 0; l < 2; l++) {
-        jw_key(&w, tk_level_name((tk_level)l));
-        jw_uint(&w, sum.by_level[l]);
-    }
-    jw_end_obj(&w);
-    JW_KEY(&w, "not_evaluated");
-    jw_uint(&w, nn);
-    JW_KEY(&w, "suppressed");
-    jw_uint(&w, nsup);
-    JW_KEY(&w, "waived");
-    jw_uint(&w, sum.waived);
-    JW_KEY(&w, "exemptions_expired");
-    jw_uint(&w, sum.expired);
-    JW_KEY(&w, "baselined");
-    jw_uint(&w, sum.baselined);
-    JW_KEY(&w, "errors");
-    jw_uint(&w, ne);
-    size_t nwarn;
-    tk_scan_warnings(r->scan, &nwarn);
-    JW_KEY(&w, "warnings");
-    jw_uint(&w, nwarn);
-    JW_KEY(&w, "resources");
-    jw_uint(&w, tk_scan_resource_count(r->scan));
-    JW_KEY(&w, "rules");
-    jw_uint(&w, r->rules_active);
-    JW_KEY(&w, "checks");
-    jw_uint(&w, tk_scan_evaluation_count(r->scan));
-    jw_end_obj(&w);
+    render_summary_json(&w, r, &sum);
     report_summary_free(&sum);
     jw_end_obj(&w);
     tk_buf_putc(b, '\n');

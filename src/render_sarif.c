@@ -778,57 +778,6 @@ static void not_evaluated_list(sarif_ctx *c) {
     jw_end_arr(w);
 }
 
-/* The counts of the JSON report's "summary", under the same names. */
-static void summary_obj(sarif_ctx *c, const report_summary *sum) {
-    jw *w = c->w;
-    JW_KEY(w, "summary");
-    jw_obj(w);
-    JW_KEY(w, "findings");
-    jw_uint(w, sum->findings);
-    JW_KEY(w, "by_category");
-    jw_obj(w);
-    for (size_t i = 0; i < sum->n_categories; i++) {
-        jw_key(w, sum->categories[i]);
-        jw_uint(w, sum->by_category[i]);
-    }
-    jw_end_obj(w);
-    JW_KEY(w, "by_severity");
-    jw_obj(w);
-    for (int s = TK_SEV_CRITICAL; s >= TK_SEV_INFO; s--) {
-        jw_key(w, tk_severity_name((tk_severity)s));
-        jw_uint(w, sum->by_severity[s]);
-    }
-    jw_end_obj(w);
-    JW_KEY(w, "by_level");
-    jw_obj(w);
-    for (int l = TK_LEVEL_BASIC; l <= TK_LEVEL_RECOMMENDED; l++) {
-        jw_key(w, tk_level_name((tk_level)l));
-        jw_uint(w, sum->by_level[l]);
-    }
-    jw_end_obj(w);
-    JW_KEY(w, "not_evaluated");
-    jw_uint(w, sum->not_evaluated);
-    JW_KEY(w, "suppressed");
-    jw_uint(w, sum->suppressed);
-    JW_KEY(w, "waived");
-    jw_uint(w, sum->waived);
-    JW_KEY(w, "exemptions_expired");
-    jw_uint(w, sum->expired);
-    JW_KEY(w, "baselined");
-    jw_uint(w, sum->baselined);
-    JW_KEY(w, "errors");
-    jw_uint(w, sum->errors);
-    JW_KEY(w, "warnings");
-    jw_uint(w, sum->warnings);
-    JW_KEY(w, "resources");
-    jw_uint(w, sum->resources);
-    JW_KEY(w, "rules");
-    jw_uint(w, c->r->rules_active);
-    JW_KEY(w, "checks");
-    jw_uint(w, sum->checks);
-    jw_end_obj(w);
-}
-
 /* The waivers file read and what became of its waivers. */
 static void waivers_obj(sarif_ctx *c, const report_summary *sum) {
     jw *w = c->w;
@@ -844,21 +793,6 @@ static void waivers_obj(sarif_ctx *c, const report_summary *sum) {
     jw_uint(w, sum->waivers_stale);
     JW_KEY(w, "waivedFindings");
     jw_uint(w, sum->waived);
-    jw_end_obj(w);
-}
-
-/* The baseline compared against: findings it held (left out) and fingerprints no finding
- * has any more (fixed). */
-static void baseline_obj(sarif_ctx *c, const report_summary *sum) {
-    jw *w = c->w;
-    JW_KEY(w, "baseline");
-    jw_obj(w);
-    JW_KEY(w, "file");
-    jw_str(w, c->r->baseline_path);
-    JW_KEY(w, "baselined");
-    jw_uint(w, sum->baselined);
-    JW_KEY(w, "gone");
-    jw_uint(w, sum->baseline_gone);
     jw_end_obj(w);
 }
 
@@ -923,13 +857,17 @@ void render_sarif(const report *r, tk_buf *out) {
     JW_KEY(&w, "properties");
     jw_obj(&w);
     not_evaluated_list(&c);
-    summary_obj(&c, &sum);
+    JW_KEY(c.w, "summary");
+    render_summary_json(c.w, r, &sum);
     if (r->owner_filter) {
         JW_KEY(&w, "ownerFilter");
         jw_str(&w, r->owner_filter);
     }
     if (r->waivers_path) waivers_obj(&c, &sum);
-    if (r->baseline_path) baseline_obj(&c, &sum);
+    if (r->baseline_path) {
+        JW_KEY(c.w, "baseline");
+        render_baseline_json(c.w, r, &sum);
+    }
     jw_end_obj(&w);
 
     jw_end_obj(&w);

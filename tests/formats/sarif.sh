@@ -264,7 +264,7 @@ assert any("TK-AWS-S3-004" in n["message"]["text"] and "expired on 2020-01-31" i
 assert any("aws_s3_bucket.removed" in n["message"]["text"] and "matches no finding" in n["message"]["text"]
            for n in notes), notes
 b = run["properties"]["baseline"]
-assert b["file"] == "base.json" and b["baselined"] == 6 and b["gone"] == 6, b
+assert b["file"] == "base.json" and b["known"] == 6 and b["gone"] == 6, b
 w = run["properties"]["waivers"]
 assert w == {"file": "tenken-waivers.yaml", "count": 3, "expired": 1, "stale": 1, "waivedFindings": 1}, w
 ja = json.load(open(sys.argv[2]))["runs"][0]

@@ -380,8 +380,8 @@ def main():
               not any(r.get("baselineState") for r in dismissed + waived), states)
         b = props_run.get("baseline", {})
         check("baseline counts in the run's properties",
-              isinstance(b.get("file"), str) and b.get("baselined", 0) > 0 and b.get("gone", 0) > 0
-              and b["baselined"] == rep["summary"].get("baselined", b["baselined"]), b)
+              isinstance(b.get("file"), str) and b.get("known", 0) > 0 and b.get("gone", 0) > 0
+              and b["known"] == rep["summary"].get("baselined", b["known"]), b)
     else:
         check("no baselineState without a baseline", not any(states) and "baseline" not in props_run)
     if a.expect_module_calls:
