@@ -9,7 +9,7 @@ cd "$(dirname "$0")/../.."
 ROOT=$PWD
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-. tests/cli/assert.sh
+. tests/assert.sh
 
 P=$T/proj
 mkdir -p "$P/infra" "$P/k8s"

@@ -10,7 +10,7 @@ CORPUS=$ROOT/tests/corpus/tfplan
 FIX=$ROOT/rules/aws/tests/TK-AWS-S3-001
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-. tests/cli/assert.sh
+. tests/assert.sh
 
 # ---- basics ----
 run "$TK" --version; expect_code 0 "--version"; expect_in out "tenken " "--version prints the name"

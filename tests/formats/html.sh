@@ -11,10 +11,7 @@ H=tests/formats/html
 PY=/usr/bin/python3 # Debian's, with python3-websocket
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
+. tests/assert.sh
 
 # A hostile input and an ordinary one together.
 "$TK" scan -f html="$T/r.html" -f json="$T/r.json" --fail-on none "$H/hostile.yaml" \

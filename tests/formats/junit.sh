@@ -10,31 +10,12 @@ HERE=$ROOT/tests/formats
 FIX=$ROOT/rules/aws/tests/TK-AWS-S3-001
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
+. tests/assert.sh
 
-# run CMD...: sets $code; stdout in $T/out, stderr in $T/err (a sanitizer report fails the test)
-run() {
-    "$@" >"$T/out" 2>"$T/err"
-    code=$?
-    if grep -qE 'Sanitizer|runtime error' "$T/err"; then bad "$*: $(head -c 600 "$T/err")"; fi
-}
-expect_code() { # expected, description
-    if [ "$code" = "$1" ]; then ok; else bad "$2: exit $code, expected $1; stderr: $(head -c 300 "$T/err")"; fi
-}
 # check_junit XML JSON LANG DESCRIPTION: the JUnit report agrees with the JSON one
 check_junit() {
     local msg
     if msg=$(python3 "$HERE/junit_check.py" "$1" "$2" "$3" 2>&1); then ok; else bad "$4: $msg"; fi
-}
-in_dir() { # DIR CMD...: runs CMD in DIR (the function "run" keeps its result here)
-    local back=$PWD
-    cd "$1" || return
-    shift
-    "$@"
-    cd "$back" || exit 2
 }
 count() { # xpath-ish tag, file: how many elements
     python3 -c 'import sys, xml.etree.ElementTree as E; print(len(list(E.parse(sys.argv[2]).getroot().iter(sys.argv[1]))))' "$1" "$2"

@@ -12,20 +12,8 @@ FIX=$ROOT/rules/aws/tests/TK-AWS-S3-001
 PY=python3
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
+. tests/assert.sh
 
-# run CMD...: sets $code; stdout in $T/out, stderr in $T/err (a sanitizer report fails the test)
-run() {
-    "$@" >"$T/out" 2>"$T/err"
-    code=$?
-    if grep -qE 'Sanitizer|runtime error' "$T/err"; then bad "$*: $(head -c 600 "$T/err")"; fi
-}
-expect_code() { # expected, description
-    if [ "$code" = "$1" ]; then ok; else bad "$2: exit $code, expected $1; stderr: $(head -c 300 "$T/err")"; fi
-}
 # check_md MD JSON LANG DESCRIPTION: the Markdown report agrees with the JSON one
 check_md() {
     local msg

@@ -15,11 +15,7 @@ trap 'rm -rf "$T"' EXIT
 # The validator is a self-contained .NET program; it needs no ICU in invariant mode.
 export DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1
 PY=/usr/bin/python3 # Debian's, with python3-jsonschema (make deps)
-pass=0
-fail=0
-
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
+. tests/assert.sh
 
 # ---- the validator: fetched once; failing to get it fails the test ----
 VALIDATOR=

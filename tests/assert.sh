@@ -1,17 +1,29 @@
-# Assertions the command-line tests share (sourced): run a command, then check its exit
-# status and what it printed. Needs $T (a scratch directory).
+# Assertions the shell tests share (sourced): run a command, then check its exit status and
+# what it printed. Needs $T (a scratch directory). Ends nothing itself: each script prints
+# "N passed, N failed" from $pass and $fail.
 pass=0
 fail=0
 
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
 
-# run CMD...: sets $code, $out (stdout) and $err (stderr)
+# run CMD...: sets $code, $out (stdout) and $err (stderr); both are also kept in $T/out and
+# $T/err. A sanitizer report on stderr fails the test whatever the exit status.
 run() {
     "$@" >"$T/out" 2>"$T/err"
     code=$?
     out=$(cat "$T/out")
     err=$(cat "$T/err")
+    if grep -qE 'Sanitizer|runtime error' "$T/err"; then bad "$*: $(head -c 600 "$T/err")"; fi
+}
+
+# in_dir DIR CMD...: runs CMD in DIR (so that "run" keeps its results here)
+in_dir() {
+    local back=$PWD
+    cd "$1" || return
+    shift
+    "$@"
+    cd "$back" || exit 2
 }
 
 expect_code() { # expected, description
