@@ -187,21 +187,16 @@ static long long report_time(void) {
 static void print_waiver_warnings(const tk_scan *scan, bool ja) {
     size_t n;
     const tk_waiver_status *ws = tk_scan_waivers(scan, &n);
+    tk_buf msg;
+    tk_buf_init(&msg);
     for (size_t i = 0; i < n; i++) {
-        const tk_waiver *w = &ws[i].waiver;
-        if (ws[i].expired)
-            fprintf(stderr,
-                    ja ? "%s:%u:%u: 警告: %s（%s）の例外承認は %s に期限切れです。該当する指摘は再び報告されます\n"
-                       : "%s:%u:%u: warning: the waiver of %s for %s expired on %s; its findings are "
-                         "reported again\n",
-                    w->at.file, w->at.line, w->at.column, w->rule, w->resource, w->expires);
-        else if (ws[i].stale)
-            fprintf(stderr,
-                    ja ? "%s:%u:%u: 警告: %s（%s）の例外承認に該当する指摘がありません（不要になった例外は削除してください）\n"
-                       : "%s:%u:%u: warning: the waiver of %s for %s matches no finding (stale: "
-                         "remove it)\n",
-                    w->at.file, w->at.line, w->at.column, w->rule, w->resource);
+        tk_buf_clear(&msg);
+        waiver_attention(&msg, &ws[i], ja);
+        if (msg.len)
+            fprintf(stderr, "%s:%u:%u: %s: %.*s\n", ws[i].waiver.at.file, ws[i].waiver.at.line,
+                    ws[i].waiver.at.column, ja ? "警告" : "warning", (int)msg.len, msg.data);
     }
+    tk_buf_free(&msg);
 }
 
 /* Whether the scan runs the rule with this ID. */

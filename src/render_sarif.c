@@ -10,6 +10,7 @@
  * and stale waivers are tool notifications, and a scan compared with a baseline marks its
  * results new and counts what the baseline held. */
 #include "cli.h"
+#include "waivers.h"
 #include "jsonw.h"
 #include "report_summary.h"
 #include <stdint.h>
@@ -652,23 +653,9 @@ static void driver_obj(sarif_ctx *c, const report_summary *sum) {
 /* A warning notification about a waiver in the waivers file: expired or matching nothing. */
 static void waiver_notification(sarif_ctx *c, const tk_waiver_status *st) {
     jw *w = c->w;
-    bool ja = c->r->ja;
     const tk_waiver *x = &st->waiver;
     tk_buf_clear(c->tmp);
-    if (st->expired)
-        tk_buf_printf(c->tmp,
-                      TR(ja,
-                         "The waiver of %s for %s expired on %s (approved by %s); its findings "
-                         "are reported again.",
-                         "%s（%s）の例外承認は %s に期限切れです（承認者: %s）。該当する指摘は再び"
-                         "報告されます。"),
-                      x->rule, x->resource, or_empty(x->expires), or_empty(x->approver));
-    else
-        tk_buf_printf(c->tmp,
-                      TR(ja, "The waiver of %s for %s matches no finding (stale: remove it).",
-                         "%s（%s）の例外承認に該当する指摘がありません（不要な例外承認: "
-                         "削除してください）。"),
-                      x->rule, x->resource);
+    waiver_attention(c->tmp, st, c->r->ja);
     jw_obj(w);
     JW_KEY(w, "level");
     jw_str(w, "warning");

@@ -129,3 +129,19 @@ void waivers_free(waiver_file *w) {
     free(w->path);
     memset(w, 0, sizeof *w);
 }
+
+void waiver_attention(tk_buf *b, const tk_waiver_status *st, bool ja) {
+    const tk_waiver *w = &st->waiver;
+    if (st->expired)
+        tk_buf_printf(b,
+                      ja ? "%s（%s）の例外承認は %s に期限切れです（承認者: %s）。該当する指摘は再び報告されます"
+                         : "the waiver of %s for %s expired on %s (approved by %s); its findings are "
+                           "reported again",
+                      w->rule, w->resource, w->expires ? w->expires : "",
+                      w->approver ? w->approver : "");
+    else if (st->stale)
+        tk_buf_printf(b,
+                      ja ? "%s（%s）の例外承認に該当する指摘がありません（不要になった例外承認は削除してください）"
+                         : "the waiver of %s for %s matches no finding (stale: remove it)",
+                      w->rule, w->resource);
+}

@@ -5,6 +5,7 @@
 #ifndef TK_WAIVERS_H
 #define TK_WAIVERS_H
 #include "../include/tenken.h"
+#include "../lib/buf.h"
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -21,5 +22,10 @@ char *waivers_find(const char *start);
  * prints "file:line:col: message" and returns false. */
 bool waivers_load(waiver_file *w, const char *path, const tk_engine *e);
 void waivers_free(waiver_file *w);
+
+/* What to tell of a waiver that needs attention (expired, or stale), one sentence without
+ * its place; writes nothing for a waiver that is in order. Shared by the warnings on stderr
+ * and the reports' notifications. */
+void waiver_attention(tk_buf *b, const tk_waiver_status *st, bool ja);
 
 #endif

@@ -269,7 +269,7 @@ assert any("（例外承認の期限切れ（2020-01-31）: TLS enforced by the 
 assert any("（抑止の期限切れ（2020-01-01）: public website bucket）" in t for t in texts), texts
 notes = [n["message"]["text"] for n in ja["invocations"][0]["toolExecutionNotifications"]]
 assert any("期限切れ" in t and "TK-AWS-S3-004" in t for t in notes), notes
-assert any("不要な例外承認" in t for t in notes), notes
+assert any("不要になった例外承認" in t for t in notes), notes
 EOF
 fi
 
