@@ -144,38 +144,37 @@ static void show_waivers(const waiver_file *wf, bool ja, const char *today) {
 
 /* What the configuration puts in force. */
 static void show_config(const tenken_config *c, bool ja) {
-    const tenken_config cfg = *c;
-    printf("%s: %s\n", cfg.path, ja ? "有効な設定です" : "valid");
+    printf("%s: %s\n", c->path, ja ? "有効な設定です" : "valid");
     printf("%-22s%s\n", "profile",
-           cfg.has_profile ? (cfg.profile == TK_LEVEL_BASIC ? (ja ? "basic（基本のみ）" : "basic")
+           c->has_profile ? (c->profile == TK_LEVEL_BASIC ? (ja ? "basic（基本のみ）" : "basic")
                                                             : (ja ? "recommended（基本と推奨）"
                                                                   : "recommended"))
                            : (ja ? "recommended（既定）" : "recommended (default)"));
     printf("%-22s%s\n", "fail-on",
-           cfg.has_fail_on ? (cfg.fail_never ? "none" : tk_severity_name(cfg.fail_on))
+           c->has_fail_on ? (c->fail_never ? "none" : tk_severity_name(c->fail_on))
                            : (ja ? "low（既定）" : "low (default)"));
-    list_line("rules.enable", &cfg.enable_rules);
-    list_line("rules.disable", &cfg.disable_rules);
-    list_line("categories.enable", &cfg.enable_categories);
-    list_line("categories.disable", &cfg.disable_categories);
-    list_line("exclude", &cfg.exclude);
-    list_line("rule-dirs", &cfg.rule_dirs);
-    if (cfg.max_input_size) printf("%-22s%zu\n", "limits.max-input-size", cfg.max_input_size);
-    if (cfg.max_depth) printf("%-22s%zu\n", "limits.max-depth", cfg.max_depth);
-    if (cfg.max_alias_nodes) printf("%-22s%zu\n", "limits.max-alias-nodes", cfg.max_alias_nodes);
-    if (cfg.service_model) printf("%-22s%s\n", "service-model", cfg.service_model);
+    list_line("rules.enable", &c->enable_rules);
+    list_line("rules.disable", &c->disable_rules);
+    list_line("categories.enable", &c->enable_categories);
+    list_line("categories.disable", &c->disable_categories);
+    list_line("exclude", &c->exclude);
+    list_line("rule-dirs", &c->rule_dirs);
+    if (c->max_input_size) printf("%-22s%zu\n", "limits.max-input-size", c->max_input_size);
+    if (c->max_depth) printf("%-22s%zu\n", "limits.max-depth", c->max_depth);
+    if (c->max_alias_nodes) printf("%-22s%zu\n", "limits.max-alias-nodes", c->max_alias_nodes);
+    if (c->service_model) printf("%-22s%s\n", "service-model", c->service_model);
     printf("%s\n", ja ? "責任分界（類型ごとの担当）:" : "Responsibility by guideline category:");
     for (const char *const *cat = tk_categories(); *cat; cat++) {
-        const category_owner *o = config_owner(&cfg, *cat);
+        const category_owner *o = config_owner(c, *cat);
         char label[256] = "";
         if (o) config_owner_label(o, ja, label, sizeof label);
-        bool off = !config_rule_on(&cfg, &(tk_rule){.id = "", .category = *cat}, true);
+        bool off = !config_rule_on(c, &(tk_rule){.id = "", .category = *cat}, true);
         printf("  %-4s %-34s %s%s\n", *cat, tk_category_title(*cat, ja),
                o ? label : (ja ? "（未設定）" : "(not set)"),
                off ? (ja ? "  ※点検しない" : "  (not checked)") : "");
     }
-    if (cfg.waivers) printf("%-22s%s\n", "waivers", cfg.waivers);
-    if (cfg.baseline) printf("%-22s%s\n", "baseline", cfg.baseline);
-    if (cfg.open_suppressions)
+    if (c->waivers) printf("%-22s%s\n", "waivers", c->waivers);
+    if (c->baseline) printf("%-22s%s\n", "baseline", c->baseline);
+    if (c->open_suppressions)
         printf("%-22s%s\n", "suppressions", ja ? "期限なしの抑止も適用" : "applied without an expiry date too");
 }
